@@ -1,0 +1,262 @@
+package io.catalogkit.core;
+
+import java.net.InetAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+
+/**
+ * The settings every catalogkit client builder shares: where the platform is, timeouts, retries,
+ * and the HTTP client to share a connection pool with.
+ *
+ * <p>Defaults: connect timeout 10 s, read and write timeouts 30 s, call timeout 60 s (never
+ * unlimited), 2 retries with exponential backoff and full jitter from 500 ms up to 8 s, and a
+ * {@code Retry-After} honoured up to 60 s (a longer one is not waited for: the call fails with the
+ * delay the server asked for). A builder is not thread-safe; the client it builds is.
+ *
+ * @param <B> the concrete builder type, returned by every setter
+ */
+public abstract class ClientBuilder<B extends ClientBuilder<B>> {
+    private String baseUrl;
+    private Duration connectTimeout = Duration.ofSeconds(10);
+    private Duration readTimeout = Duration.ofSeconds(30);
+    private Duration writeTimeout = Duration.ofSeconds(30);
+    private Duration callTimeout = Duration.ofSeconds(60);
+    private int maxRetries = 2;
+    private Duration initialBackoff = Duration.ofMillis(500);
+    private Duration maxBackoff = Duration.ofSeconds(8);
+    private Duration maxRetryAfter = Duration.ofSeconds(60);
+    private OkHttpClient httpClient;
+    private boolean allowInsecureHttp;
+    private Sleeper sleeper = Sleeper.system();
+    private Clock clock = Clock.systemUTC();
+
+    /** Creates a builder with the defaults above. */
+    protected ClientBuilder() {}
+
+    /**
+     * The concrete builder, for fluent setters.
+     *
+     * @return {@code this}
+     */
+    protected abstract B self();
+
+    /**
+     * The platform's base URL, e.g. {@code https://tenant.atlan.com}; a path prefix is kept.
+     *
+     * @param baseUrl an absolute {@code https://} URL ({@code http://} only to loopback, or with
+     *     {@link #allowInsecureHttp(boolean)})
+     * @return this builder
+     */
+    public B baseUrl(String baseUrl) {
+        this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
+        return self();
+    }
+
+    /**
+     * How long to wait for a connection.
+     *
+     * @param timeout a positive duration
+     * @return this builder
+     */
+    public B connectTimeout(Duration timeout) {
+        this.connectTimeout = positive(timeout, "connectTimeout");
+        return self();
+    }
+
+    /**
+     * How long a read may block between bytes of the answer.
+     *
+     * @param timeout a positive duration
+     * @return this builder
+     */
+    public B readTimeout(Duration timeout) {
+        this.readTimeout = positive(timeout, "readTimeout");
+        return self();
+    }
+
+    /**
+     * How long a write may block between bytes of the request.
+     *
+     * @param timeout a positive duration
+     * @return this builder
+     */
+    public B writeTimeout(Duration timeout) {
+        this.writeTimeout = positive(timeout, "writeTimeout");
+        return self();
+    }
+
+    /**
+     * The most one HTTP attempt may take from start to end (some operations, such as Atlan's token
+     * create, use a longer one of their own).
+     *
+     * @param timeout a positive duration
+     * @return this builder
+     */
+    public B callTimeout(Duration timeout) {
+        this.callTimeout = positive(timeout, "callTimeout");
+        return self();
+    }
+
+    /**
+     * How many times a failed call is retried: on I/O errors, 429, 502, 503 and 504, and only when
+     * the operation is safe to repeat or the request surely never reached the server.
+     *
+     * @param maxRetries 0 or more (default 2)
+     * @return this builder
+     */
+    public B maxRetries(int maxRetries) {
+        if (maxRetries < 0) {
+            throw new IllegalArgumentException("maxRetries must be 0 or more, was " + maxRetries);
+        }
+        this.maxRetries = maxRetries;
+        return self();
+    }
+
+    /**
+     * The backoff between retries: attempt n waits a random time between 0 and {@code min(max,
+     * initial * 2^n)}.
+     *
+     * @param initial the first backoff ceiling (0 or more)
+     * @param max the largest backoff ceiling (at least {@code initial})
+     * @return this builder
+     */
+    public B retryBackoff(Duration initial, Duration max) {
+        Objects.requireNonNull(initial, "initial");
+        Objects.requireNonNull(max, "max");
+        if (initial.isNegative() || max.compareTo(initial) < 0) {
+            throw new IllegalArgumentException("retryBackoff needs 0 <= initial <= max, was " + initial + ", " + max);
+        }
+        this.initialBackoff = initial;
+        this.maxBackoff = max;
+        return self();
+    }
+
+    /**
+     * The longest {@code Retry-After} that is waited for; a longer one ends the retries at once.
+     *
+     * @param max 0 or more (default 60 s)
+     * @return this builder
+     */
+    public B maxRetryAfter(Duration max) {
+        Objects.requireNonNull(max, "maxRetryAfter");
+        if (max.isNegative()) {
+            throw new IllegalArgumentException("maxRetryAfter must not be negative, was " + max);
+        }
+        this.maxRetryAfter = max;
+        return self();
+    }
+
+    /**
+     * An OkHttp client to share a connection pool and dispatcher with. The timeouts of this builder
+     * are applied on top of it; closing the catalogkit client leaves it open.
+     *
+     * @param httpClient the client to derive from
+     * @return this builder
+     */
+    public B httpClient(OkHttpClient httpClient) {
+        this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
+        return self();
+    }
+
+    /**
+     * Allows plain {@code http://} to a host other than loopback. Credentials then cross the
+     * network unencrypted: use it only on a network you trust.
+     *
+     * @param allow true to allow
+     * @return this builder
+     */
+    public B allowInsecureHttp(boolean allow) {
+        this.allowInsecureHttp = allow;
+        return self();
+    }
+
+    /**
+     * What waits between retries (tests pass one that records instead of sleeping).
+     *
+     * @param sleeper the sleeper
+     * @return this builder
+     */
+    public B sleeper(Sleeper sleeper) {
+        this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+        return self();
+    }
+
+    /**
+     * The clock for {@code Retry-After} dates and token expiry (tests pass a fixed or movable one).
+     *
+     * @param clock the clock
+     * @return this builder
+     */
+    public B clock(Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        return self();
+    }
+
+    /**
+     * Checks the settings and freezes them.
+     *
+     * @param platform the platform name for messages, e.g. {@code Atlan}
+     * @param baseUrlVariable the environment variable that holds the base URL, named in the message
+     *     when it is missing
+     * @return the settings
+     * @throws IllegalArgumentException naming the setting that is missing or wrong
+     */
+    protected ClientOptions options(String platform, String baseUrlVariable) {
+        if (baseUrl == null || baseUrl.isBlank()) {
+            throw new IllegalArgumentException(
+                    platform + " baseUrl is required: call baseUrl(\"https://...\") or set " + baseUrlVariable);
+        }
+        HttpUrl url = HttpUrl.parse(baseUrl.trim());
+        if (url == null) {
+            throw new IllegalArgumentException(
+                    platform + " baseUrl is not an absolute http(s) URL: '" + baseUrl.trim() + "'");
+        }
+        if (url.query() != null || url.fragment() != null) {
+            throw new IllegalArgumentException(platform + " baseUrl must not have a query or fragment: " + url.host());
+        }
+        if (!url.isHttps() && !allowInsecureHttp && !isLoopback(url.host())) {
+            throw new IllegalArgumentException(platform + " baseUrl uses plain http:// to " + url.host()
+                    + ", which would send credentials unencrypted; use https://, or call allowInsecureHttp(true)"
+                    + " if you accept that risk");
+        }
+        return new ClientOptions(
+                url,
+                connectTimeout,
+                readTimeout,
+                writeTimeout,
+                callTimeout,
+                maxRetries,
+                initialBackoff,
+                maxBackoff,
+                maxRetryAfter,
+                httpClient,
+                sleeper,
+                clock);
+    }
+
+    static boolean isLoopback(String host) {
+        if (host.equalsIgnoreCase("localhost")) {
+            return true;
+        }
+        // Only literal addresses: a name is never resolved here.
+        if (host.matches("[0-9.]+") || host.contains(":")) {
+            try {
+                return InetAddress.getByName(host).isLoopbackAddress();
+            } catch (java.net.UnknownHostException e) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static Duration positive(Duration d, String name) {
+        Objects.requireNonNull(d, name);
+        if (d.isZero() || d.isNegative()) {
+            throw new IllegalArgumentException(name + " must be positive, was " + d);
+        }
+        return d;
+    }
+}

@@ -1,0 +1,160 @@
+package io.catalogkit.core;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+
+/**
+ * The checked, frozen settings of a client, made by {@link ClientBuilder}. Immutable.
+ */
+public final class ClientOptions {
+    private final HttpUrl baseUrl;
+    private final Duration connectTimeout;
+    private final Duration readTimeout;
+    private final Duration writeTimeout;
+    private final Duration callTimeout;
+    private final int maxRetries;
+    private final Duration initialBackoff;
+    private final Duration maxBackoff;
+    private final Duration maxRetryAfter;
+    private final OkHttpClient httpClient;
+    private final Sleeper sleeper;
+    private final Clock clock;
+
+    ClientOptions(
+            HttpUrl baseUrl,
+            Duration connectTimeout,
+            Duration readTimeout,
+            Duration writeTimeout,
+            Duration callTimeout,
+            int maxRetries,
+            Duration initialBackoff,
+            Duration maxBackoff,
+            Duration maxRetryAfter,
+            OkHttpClient httpClient,
+            Sleeper sleeper,
+            Clock clock) {
+        this.baseUrl = baseUrl;
+        this.connectTimeout = connectTimeout;
+        this.readTimeout = readTimeout;
+        this.writeTimeout = writeTimeout;
+        this.callTimeout = callTimeout;
+        this.maxRetries = maxRetries;
+        this.initialBackoff = initialBackoff;
+        this.maxBackoff = maxBackoff;
+        this.maxRetryAfter = maxRetryAfter;
+        this.httpClient = httpClient;
+        this.sleeper = sleeper;
+        this.clock = clock;
+    }
+
+    /**
+     * The platform's base URL.
+     *
+     * @return the base URL
+     */
+    public HttpUrl baseUrl() {
+        return baseUrl;
+    }
+
+    /**
+     * The connect timeout.
+     *
+     * @return the timeout
+     */
+    public Duration connectTimeout() {
+        return connectTimeout;
+    }
+
+    /**
+     * The read timeout.
+     *
+     * @return the timeout
+     */
+    public Duration readTimeout() {
+        return readTimeout;
+    }
+
+    /**
+     * The write timeout.
+     *
+     * @return the timeout
+     */
+    public Duration writeTimeout() {
+        return writeTimeout;
+    }
+
+    /**
+     * The default call timeout of one attempt.
+     *
+     * @return the timeout
+     */
+    public Duration callTimeout() {
+        return callTimeout;
+    }
+
+    /**
+     * How many retries a call may have.
+     *
+     * @return 0 or more
+     */
+    public int maxRetries() {
+        return maxRetries;
+    }
+
+    /**
+     * The first backoff ceiling.
+     *
+     * @return the duration
+     */
+    public Duration initialBackoff() {
+        return initialBackoff;
+    }
+
+    /**
+     * The largest backoff ceiling.
+     *
+     * @return the duration
+     */
+    public Duration maxBackoff() {
+        return maxBackoff;
+    }
+
+    /**
+     * The longest {@code Retry-After} waited for.
+     *
+     * @return the duration
+     */
+    public Duration maxRetryAfter() {
+        return maxRetryAfter;
+    }
+
+    /**
+     * The caller's OkHttp client to share, if one was given.
+     *
+     * @return the client
+     */
+    public Optional<OkHttpClient> httpClient() {
+        return Optional.ofNullable(httpClient);
+    }
+
+    /**
+     * What waits between retries.
+     *
+     * @return the sleeper
+     */
+    public Sleeper sleeper() {
+        return sleeper;
+    }
+
+    /**
+     * The clock.
+     *
+     * @return the clock
+     */
+    public Clock clock() {
+        return clock;
+    }
+}

@@ -1,0 +1,244 @@
+package io.catalogkit.core.internal;
+
+import io.catalogkit.core.Secret;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * One logical call: what to send and how to treat failures. Immutable; made by {@link #builder}.
+ *
+ * <p>The operation, not the HTTP method, decides {@link Builder#safeToRetry(boolean)}: a lookup
+ * sent as POST may be safe, a create never is. Calls are unsafe unless marked.
+ */
+public final class ApiRequest {
+    final String operation;
+    final String method;
+    final List<String[]> path;
+    final List<String[]> query;
+    final Object body;
+    final Map<String, String> headers;
+    final Credentials credentials;
+    final boolean safeToRetry;
+    final Duration timeout;
+    final ErrorHints hints;
+    final String ambiguousFailureHint;
+    final List<Secret> secrets;
+
+    private ApiRequest(Builder b) {
+        this.operation = b.operation;
+        this.method = b.method;
+        this.path = List.copyOf(b.path);
+        this.query = List.copyOf(b.query);
+        this.body = b.body;
+        this.headers = Map.copyOf(b.headers);
+        this.credentials = b.credentials;
+        this.safeToRetry = b.safeToRetry;
+        this.timeout = b.timeout;
+        this.hints = b.hints;
+        this.ambiguousFailureHint = b.ambiguousFailureHint;
+        this.secrets = List.copyOf(b.secrets);
+    }
+
+    /**
+     * Starts a request.
+     *
+     * @param operation what the call does, for messages and logs, e.g. {@code "create API token"}
+     * @param method the HTTP method
+     * @return a builder
+     */
+    public static Builder builder(String operation, String method) {
+        return new Builder(operation, method);
+    }
+
+    /**
+     * What the call does.
+     *
+     * @return the operation name
+     */
+    public String operation() {
+        return operation;
+    }
+
+    /**
+     * The HTTP method.
+     *
+     * @return e.g. {@code GET}
+     */
+    public String method() {
+        return method;
+    }
+
+    /** Per-status hints that replace the default hint of an error message. */
+    @FunctionalInterface
+    public interface ErrorHints {
+        /**
+         * A hint for this failure, or null for the default one.
+         *
+         * @param status the HTTP status (or the status an in-body error states)
+         * @param errorCode the platform's code, or null
+         * @return the hint, or null
+         */
+        String hint(int status, String errorCode);
+    }
+
+    /** Builds an {@link ApiRequest}. */
+    public static final class Builder {
+        private final String operation;
+        private final String method;
+        private final List<String[]> path = new ArrayList<>();
+        private final List<String[]> query = new ArrayList<>();
+        private Object body;
+        private final Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        private Credentials credentials;
+        private boolean safeToRetry;
+        private Duration timeout;
+        private ErrorHints hints = (s, c) -> null;
+        private String ambiguousFailureHint;
+        private final List<Secret> secrets = new ArrayList<>();
+
+        private Builder(String operation, String method) {
+            this.operation = Objects.requireNonNull(operation, "operation");
+            this.method = Objects.requireNonNull(method, "method");
+        }
+
+        /**
+         * Appends fixed path segments, e.g. {@code "api/service/apikeys"}; a trailing slash is kept.
+         *
+         * @param segments literal segments separated by {@code /}
+         * @return this builder
+         */
+        public Builder path(String segments) {
+            path.add(new String[] {"raw", segments});
+            return this;
+        }
+
+        /**
+         * Appends one path segment taken from user input; it is percent-encoded.
+         *
+         * @param value the segment
+         * @return this builder
+         */
+        public Builder pathParam(String value) {
+            path.add(new String[] {"param", Objects.requireNonNull(value, "path parameter")});
+            return this;
+        }
+
+        /**
+         * Adds a query parameter; it is percent-encoded.
+         *
+         * @param name the name
+         * @param value the value
+         * @return this builder
+         */
+        public Builder query(String name, String value) {
+            query.add(new String[] {name, value});
+            return this;
+        }
+
+        /**
+         * The JSON body, written by {@link Json#MAPPER}.
+         *
+         * @param body the body object
+         * @return this builder
+         */
+        public Builder body(Object body) {
+            this.body = body;
+            return this;
+        }
+
+        /**
+         * An extra header.
+         *
+         * @param name the name
+         * @param value the value
+         * @return this builder
+         */
+        public Builder header(String name, String value) {
+            headers.put(name, value);
+            return this;
+        }
+
+        /**
+         * Credentials for this call only, instead of the client's (e.g. an impersonation token).
+         *
+         * @param credentials the credentials
+         * @return this builder
+         */
+        public Builder credentials(Credentials credentials) {
+            this.credentials = credentials;
+            return this;
+        }
+
+        /**
+         * Marks the call safe to repeat: a read, or a write whose replay changes nothing.
+         *
+         * @param safe true when a replay cannot do harm
+         * @return this builder
+         */
+        public Builder safeToRetry(boolean safe) {
+            this.safeToRetry = safe;
+            return this;
+        }
+
+        /**
+         * A call and read timeout for this call, replacing the client's.
+         *
+         * @param timeout the timeout
+         * @return this builder
+         */
+        public Builder timeout(Duration timeout) {
+            this.timeout = timeout;
+            return this;
+        }
+
+        /**
+         * Hints for error messages of this call.
+         *
+         * @param hints the hints
+         * @return this builder
+         */
+        public Builder hints(ErrorHints hints) {
+            this.hints = Objects.requireNonNull(hints, "hints");
+            return this;
+        }
+
+        /**
+         * What to tell the caller when an unsafe call failed after it may have reached the server.
+         *
+         * @param hint e.g. "look the token up by name before creating it again"
+         * @return this builder
+         */
+        public Builder ambiguousFailureHint(String hint) {
+            this.ambiguousFailureHint = hint;
+            return this;
+        }
+
+        /**
+         * Secrets in the body, redacted from messages should a server echo them.
+         *
+         * @param values the secrets
+         * @return this builder
+         */
+        public Builder secrets(Secret... values) {
+            for (Secret s : values) {
+                if (s != null) {
+                    secrets.add(s);
+                }
+            }
+            return this;
+        }
+
+        /**
+         * Freezes the request.
+         *
+         * @return the request
+         */
+        public ApiRequest build() {
+            return new ApiRequest(this);
+        }
+    }
+}

@@ -1,0 +1,178 @@
+package io.catalogkit.core.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.catalogkit.core.ApiException;
+import io.catalogkit.core.AuthenticationException;
+import io.catalogkit.core.ConflictException;
+import io.catalogkit.core.MalformedResponseException;
+import io.catalogkit.core.NotFoundException;
+import io.catalogkit.core.PermissionDeniedException;
+import io.catalogkit.core.RateLimitedException;
+import io.catalogkit.core.Secret;
+import io.catalogkit.core.ServerException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The one place where an error answer becomes an exception: the status picks the type, whatever
+ * the body; the body (any of the JSON shapes the platforms use, or none) adds code, message and
+ * request id. Messages are built from cleaned server text and never hold a secret.
+ */
+public final class ErrorMapper {
+    private static final String[] CODE_FIELDS = {"errorCode", "code", "error"};
+    private static final String[] MESSAGE_FIELDS = {
+        "errorMessage", "message", "detail", "error_description", "title", "errorCause", "error"
+    };
+
+    private final String platform;
+
+    /**
+     * Creates a mapper.
+     *
+     * @param platform the platform name that starts every message, e.g. {@code Atlan}
+     */
+    public ErrorMapper(String platform) {
+        this.platform = platform;
+    }
+
+    /**
+     * Reads code, message and request id from an error body of any known shape. A body that is not
+     * JSON gives neither code nor message.
+     *
+     * @param status the HTTP status
+     * @param body the parsed body, or null when it was not JSON
+     * @return the report (request id and retry-after left to the caller)
+     */
+    public static ErrorReport parseBody(int status, JsonNode body) {
+        if (body == null || !body.isObject()) {
+            return ErrorReport.of(status, null, null);
+        }
+        String code = null;
+        for (String f : CODE_FIELDS) {
+            code = text(body.get(f));
+            if (code != null) {
+                break;
+            }
+        }
+        String message = null;
+        for (String f : MESSAGE_FIELDS) {
+            message = text(body.get(f));
+            if (message != null && !message.equals(code)) {
+                break;
+            }
+            message = null;
+        }
+        return new ErrorReport(status, code, message, text(body.get("requestId")), null);
+    }
+
+    private static String text(JsonNode n) {
+        if (n == null || !n.isValueNode() || n.isNull()) {
+            return null;
+        }
+        String s = n.asText();
+        return s.isBlank() ? null : s;
+    }
+
+    /**
+     * Turns a report into the exception its status stands for.
+     *
+     * @param request the failed request
+     * @param path the URL path sent
+     * @param report what the server said
+     * @param extraSecrets further values to redact (the credentials sent)
+     * @return the exception, to be thrown by the caller
+     */
+    public ApiException toException(ApiRequest request, String path, ErrorReport report, List<Secret> extraSecrets) {
+        List<Secret> secrets = new ArrayList<>(request.secrets);
+        secrets.addAll(extraSecrets);
+        int status = report.status();
+        String serverMessage = Redactor.clean(report.message(), secrets);
+        String code = Redactor.clean(report.errorCode(), secrets);
+        String requestId = Redactor.clean(report.requestId(), secrets);
+        String hint = request.hints.hint(status, code);
+        if (hint == null) {
+            hint = defaultHint(status);
+        }
+        StringBuilder m = new StringBuilder()
+                .append(platform)
+                .append(' ')
+                .append(request.operation)
+                .append(" failed: ")
+                .append(request.method)
+                .append(' ')
+                .append(path)
+                .append(" answered ")
+                .append(status);
+        if (serverMessage != null) {
+            m.append(": ").append(serverMessage);
+        }
+        if (code != null) {
+            m.append(" (code ").append(code).append(')');
+        }
+        m.append(". ").append(hint);
+        if (report.retryAfter() != null) {
+            m.append(" The server asked to wait ")
+                    .append(report.retryAfter().toSeconds())
+                    .append(" s.");
+        }
+        if (requestId != null) {
+            m.append(" [request id ").append(requestId).append(']');
+        }
+        String msg = m.toString();
+        String method = request.method;
+        if (status == 401) {
+            return new AuthenticationException(msg, status, requestId, code, method, path);
+        } else if (status == 403) {
+            return new PermissionDeniedException(msg, status, requestId, code, method, path);
+        } else if (status == 404) {
+            return new NotFoundException(msg, status, requestId, code, method, path);
+        } else if (status == 409) {
+            return new ConflictException(msg, status, requestId, code, method, path);
+        } else if (status == 429) {
+            return new RateLimitedException(msg, status, requestId, code, method, path, report.retryAfter());
+        } else if (status >= 500) {
+            return new ServerException(msg, status, requestId, code, method, path);
+        }
+        return new ApiException(msg, status, requestId, code, method, path);
+    }
+
+    /**
+     * A 2xx whose body is not what the platform sends.
+     *
+     * @param request the request
+     * @param path the URL path sent
+     * @param status the status received
+     * @param contentType the content type received, or null
+     * @param what what was expected or missing, e.g. "a JSON object with records"
+     * @return the exception, to be thrown by the caller
+     */
+    public MalformedResponseException malformed(
+            ApiRequest request, String path, int status, String contentType, String what) {
+        String hint = contentType != null && contentType.contains("html")
+                ? " An HTML page usually means the base URL points at a login page, a proxy or the web UI"
+                        + " rather than the API."
+                : "";
+        return new MalformedResponseException(platform + " " + request.operation + ": " + request.method + " " + path
+                + " answered " + status + " with content type " + (contentType == null ? "(none)" : contentType)
+                + ", but catalogkit expected " + what + "." + hint);
+    }
+
+    static String defaultHint(int status) {
+        if (status == 401) {
+            return "Check the API key / token; it may be wrong, expired or revoked.";
+        } else if (status == 403) {
+            return "The credentials are valid but lack the permission for this operation.";
+        } else if (status == 404) {
+            return "The resource does not exist, or these credentials cannot see it.";
+        } else if (status == 409) {
+            return "The resource is in a conflicting state; read it again before retrying.";
+        } else if (status == 429) {
+            return "Rate limited: slow down, or retry after the delay the server gave.";
+        } else if (status >= 500) {
+            return "The server failed; try again later.";
+        } else if (status >= 300 && status < 400) {
+            return "The base URL redirects (to a login page or another host); point baseUrl at the API host itself.";
+        }
+        return "The server rejected the request; see its message.";
+    }
+}

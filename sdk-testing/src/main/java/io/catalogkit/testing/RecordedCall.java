@@ -1,0 +1,75 @@
+package io.catalogkit.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.catalogkit.core.internal.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Optional;
+import okhttp3.Headers;
+import okhttp3.HttpUrl;
+
+/**
+ * A request a fake received, as it came over the wire. Immutable.
+ *
+ * @param method the HTTP method
+ * @param url the full URL, query included
+ * @param headers the request headers
+ * @param body the body as UTF-8 text, empty when there was none
+ */
+public record RecordedCall(String method, HttpUrl url, Headers headers, String body) {
+    /**
+     * The URL path, percent-decoded, e.g. {@code /api/service/apikeys}.
+     *
+     * @return the path
+     */
+    public String path() {
+        return "/" + String.join("/", url.pathSegments());
+    }
+
+    /**
+     * A query parameter, percent-decoded.
+     *
+     * @param name the parameter name
+     * @return its first value, if present
+     */
+    public Optional<String> query(String name) {
+        return Optional.ofNullable(url.queryParameter(name));
+    }
+
+    /**
+     * The names of all query parameters, in order.
+     *
+     * @return the names
+     */
+    public List<String> queryNames() {
+        return List.copyOf(url.queryParameterNames());
+    }
+
+    /**
+     * A header value (name case-insensitive).
+     *
+     * @param name the header name
+     * @return the value, if present
+     */
+    public Optional<String> header(String name) {
+        return Optional.ofNullable(headers.get(name));
+    }
+
+    /**
+     * The body parsed as JSON.
+     *
+     * @return the JSON tree; a missing node when the body was empty
+     * @throws UncheckedIOException when the body is not JSON
+     */
+    public JsonNode json() {
+        if (body.isEmpty()) {
+            return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+        }
+        try {
+            return Json.MAPPER.readTree(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException("request body is not JSON", e);
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package io.catalogkit.tokens;
+
+import io.catalogkit.core.Secret;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+import lombok.Builder;
+import lombok.NonNull;
+import lombok.Singular;
+import lombok.Value;
+
+/**
+ * An Atlan API token: an actor of its own (not a personal token) that sees assets through the
+ * personas linked to it. Immutable; built with {@code builder()} or changed with {@code
+ * toBuilder()}.
+ *
+ * <p>The secret ({@link #getAccessToken()}) is present only in the answer to create: Atlan never
+ * shows it again. {@code toString()} shows it redacted.
+ */
+@Value
+@Builder(toBuilder = true)
+public class ApiToken {
+    /** The token's GUID, Atlan's {@code id}. */
+    @NonNull
+    String guid;
+
+    /** The client id, {@code apikey-<uuid>}. */
+    @NonNull
+    String clientId;
+
+    /** The display name; Atlan does not require it to be unique. */
+    @NonNull
+    String displayName;
+
+    /** The description, if any. */
+    String description;
+
+    /** The qualified names of the linked personas; a complete set. */
+    @Singular
+    Set<String> personaQualifiedNames;
+
+    /** The secret, present only in the answer to create. */
+    Secret accessToken;
+
+    /** The lifespan the server reports, in seconds. */
+    Long validitySeconds;
+
+    /** When the token was created. */
+    Instant createdAt;
+
+    /** The username of whoever created the token. */
+    String createdBy;
+
+    /**
+     * The description.
+     *
+     * @return the description, if any
+     */
+    public Optional<String> getDescription() {
+        return Optional.ofNullable(description);
+    }
+
+    /**
+     * The secret, to send as {@code Authorization: Bearer}.
+     *
+     * @return the secret; present only in the answer to create
+     */
+    public Optional<Secret> getAccessToken() {
+        return Optional.ofNullable(accessToken);
+    }
+
+    /**
+     * The lifespan the server reports.
+     *
+     * @return seconds, if reported
+     */
+    public Optional<Long> getValiditySeconds() {
+        return Optional.ofNullable(validitySeconds);
+    }
+
+    /**
+     * When the token was created.
+     *
+     * @return the time, if reported
+     */
+    public Optional<Instant> getCreatedAt() {
+        return Optional.ofNullable(createdAt);
+    }
+
+    /**
+     * Who created the token.
+     *
+     * @return the username, if reported
+     */
+    public Optional<String> getCreatedBy() {
+        return Optional.ofNullable(createdBy);
+    }
+
+    /**
+     * When the token expires: created-at plus the reported lifespan. A token made as "never
+     * expires" reads back with its finite ceiling.
+     *
+     * @return the expiry; empty only when creation time or a positive lifespan is not reported
+     */
+    public Optional<Instant> getExpiresAt() {
+        if (createdAt == null || validitySeconds == null || validitySeconds <= 0) {
+            return Optional.empty();
+        }
+        return Optional.of(createdAt.plusSeconds(validitySeconds));
+    }
+
+    /**
+     * The username Atlan knows this token by wherever it expects a user (an asset's admins,
+     * policies).
+     *
+     * @return {@code "service-account-" + clientId}
+     */
+    public String getServiceAccountUsername() {
+        return "service-account-" + clientId;
+    }
+}
