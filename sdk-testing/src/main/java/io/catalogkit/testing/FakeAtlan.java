@@ -194,6 +194,23 @@ public final class FakeAtlan extends FakeServer {
         return this;
     }
 
+    /**
+     * The URL to give {@code AtlanClient.builder().baseUrl(...)}, e.g. {@code http://127.0.0.1:53219}.
+     *
+     * @return the base URL, without a trailing slash
+     * @throws IllegalStateException before {@link #start()}
+     */
+    @Override
+    public String baseUrl() {
+        return super.baseUrl();
+    }
+
+    /** Stops the server; the fake's state is gone with it. */
+    @Override
+    public void close() {
+        super.close();
+    }
+
     // ------------------------------------------------------------------ seeding
 
     /**
