@@ -1,0 +1,178 @@
+package io.catalogkit.tokens.atlan;
+
+import io.catalogkit.core.ApiException;
+import io.catalogkit.core.AuthenticationException;
+import io.catalogkit.core.CatalogKitException;
+import io.catalogkit.core.MalformedResponseException;
+import io.catalogkit.core.NotFoundException;
+import io.catalogkit.core.PermissionDeniedException;
+import io.catalogkit.core.Secret;
+import io.catalogkit.core.TransportException;
+import io.catalogkit.tokens.ApiToken;
+import io.catalogkit.tokens.Page;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Atlan API tokens: create, look up, list, rename, link personas, purge, and make the client's own
+ * token a connection admin or collection viewer. Obtained from {@link AtlanClient#apiTokens()};
+ * thread-safe.
+ *
+ * <p>An Atlan API token is an actor of its own, not a personal access token: it does not inherit
+ * its creator's rights, and it sees assets only through the personas linked to it. Its secret is
+ * returned once, by {@link #create}. Persona links are a complete set: whatever an update leaves
+ * out is unlinked.
+ *
+ * <p>Every method throws {@link ApiException} (or a subclass) when Atlan answers with an error,
+ * {@link TransportException} when no answer came, {@link MalformedResponseException} when the
+ * answer is not what Atlan sends, and {@link IllegalArgumentException} or {@link
+ * NullPointerException} for bad arguments before anything is sent.
+ */
+public interface ApiTokenService {
+    /**
+     * Creates an API token. The answer is the only place its secret ever appears: keep {@link
+     * ApiToken#getAccessToken()}.
+     *
+     * <p>Validity: {@code null}, a negative value or Atlan's documented never-expiring value {@code
+     * 409968000} mean "never expires". Atlan's identity server keeps expiry as a signed 32-bit
+     * epoch second, so a token expiring after 2038-01-19T03:14:07Z is expired at birth; catalogkit
+     * therefore sends the longest validity that stays at least an hour before that instant and is
+     * no longer than 157680000 s (5 years), as Atlan's own SDKs do. A positive value above that
+     * ceiling is clamped to it with a WARN log naming the value sent; {@code 0} is rejected.
+     *
+     * <p>Creating is never repeated once the request may have reached Atlan (a duplicate token
+     * would be a stray secret), and it may take minutes, so it has a long timeout of its own
+     * (6 minutes). If it fails ambiguously (a timeout, a dropped connection, a 5xx), the token
+     * may exist anyway: look it up with {@link #retrieveByName(String)} before trying again.
+     *
+     * @param displayName the display name; not blank (Atlan does not require it to be unique)
+     * @param description the description, or null for none
+     * @param personaQualifiedNames the qualified names of the personas to link, or null for none
+     * @param validitySeconds the lifespan in seconds, or null for "never expires"
+     * @return the new token, with its secret
+     * @throws IllegalArgumentException on a blank name, a blank persona name or a validity of 0
+     * @throws CatalogKitException when no validity before 2038 can be sent any more
+     */
+    ApiToken create(String displayName, String description, Set<String> personaQualifiedNames, Long validitySeconds);
+
+    /**
+     * Looks a token up by its exact display name, with one request.
+     *
+     * @param displayName the display name, matched exactly (case and spaces included)
+     * @return the token, or empty when none has that name
+     * @throws CatalogKitException when several tokens have that name; the message lists their
+     *     GUIDs so that one can be chosen with {@link #getByGuid(String)}
+     */
+    Optional<ApiToken> retrieveByName(String displayName);
+
+    /**
+     * Looks a token up by its client id, with one request.
+     *
+     * @param clientId {@code apikey-<uuid>}, or the service-account username {@code
+     *     service-account-apikey-<uuid>}
+     * @return the token, or empty when none has that client id
+     */
+    Optional<ApiToken> getById(String clientId);
+
+    /**
+     * Looks a token up by its GUID, with one request.
+     *
+     * @param guid the token's GUID
+     * @return the token, or empty when none has that GUID (for instance after {@link
+     *     #purge(String)})
+     */
+    Optional<ApiToken> getByGuid(String guid);
+
+    /**
+     * Lists tokens, newest first. {@link Page#autoPager()} walks every further page lazily.
+     *
+     * @param offset how many tokens to skip, 0 or more
+     * @param limit the page size, 1 or more
+     * @return the page
+     */
+    Page<ApiToken> list(int offset, int limit);
+
+    /**
+     * Renames a token, changes its description, and sets its personas.
+     *
+     * <p>The persona set is <b>complete</b>: a persona linked now and left out of it is unlinked;
+     * an empty set unlinks all. A {@code null} argument keeps the current value (the token is read
+     * first), so {@code update(guid, "new name", null, null)} renames without touching the
+     * description or the personas. To add or remove personas while keeping the others, use {@link
+     * #linkPersonas} and {@link #unlinkPersonas}. The validity cannot be changed.
+     *
+     * @param guid the token's GUID
+     * @param displayName the new display name, or null to keep it
+     * @param description the new description, or null to keep it
+     * @param personaQualifiedNames the complete set of personas, or null to keep them
+     * @return the token as Atlan now reports it (read again by GUID when the answer lags behind)
+     * @throws NotFoundException when no token has that GUID
+     */
+    ApiToken update(String guid, String displayName, String description, Set<String> personaQualifiedNames);
+
+    /**
+     * Links personas to a token, keeping those already linked: reads the current set, adds to it,
+     * and sends the complete set back. Sends nothing when all are linked already.
+     *
+     * @param guid the token's GUID
+     * @param add the qualified names of the personas to link
+     * @return the token as Atlan now reports it
+     * @throws NotFoundException when no token has that GUID
+     */
+    ApiToken linkPersonas(String guid, Set<String> add);
+
+    /**
+     * Unlinks personas from a token, keeping the others: reads the current set, removes from it,
+     * and sends the complete set back. Sends nothing when none of them is linked.
+     *
+     * @param guid the token's GUID
+     * @param remove the qualified names of the personas to unlink
+     * @return the token as Atlan now reports it
+     * @throws NotFoundException when no token has that GUID
+     */
+    ApiToken unlinkPersonas(String guid, Set<String> remove);
+
+    /**
+     * Deletes a token for good; its secret stops working. A retried delete that finds the token
+     * gone (because the first attempt deleted it) counts as done.
+     *
+     * @param guid the token's GUID
+     * @throws NotFoundException when no token has that GUID
+     */
+    void purge(String guid);
+
+    /**
+     * Makes the client's own API token an admin of a connection, or an editor of a collection
+     * ({@code adminUsers}). Needs the bearer token of a real user who already administers the
+     * asset (a token cannot promote itself); that token is used only to read and save the asset.
+     * Every existing admin is kept; nothing is sent when the token is already one.
+     *
+     * @param assetGuid the GUID of the connection or collection
+     * @param impersonationToken a bearer token of a user who administers the asset
+     * @throws NotFoundException when the asset does not exist or that user cannot see it
+     * @throws AuthenticationException when the client's own key or the impersonation token is
+     *     refused; the message says which
+     * @throws PermissionDeniedException when the impersonation token's user may not change the
+     *     asset
+     * @throws CatalogKitException when the client's key is not an API token, or Atlan accepted the
+     *     save without adding the token
+     */
+    void addApiTokenAsAdmin(String assetGuid, Secret impersonationToken);
+
+    /**
+     * Makes the client's own API token a viewer of a collection ({@code viewerUsers}), in the same
+     * way as {@link #addApiTokenAsAdmin}: every existing viewer is kept; nothing is sent when the
+     * token is already one.
+     *
+     * @param collectionGuid the GUID of the collection
+     * @param impersonationToken a bearer token of a user who administers the collection
+     * @throws NotFoundException when the collection does not exist or that user cannot see it
+     * @throws AuthenticationException when the client's own key or the impersonation token is
+     *     refused; the message says which
+     * @throws PermissionDeniedException when the impersonation token's user may not change the
+     *     collection
+     * @throws CatalogKitException when the client's key is not an API token, or Atlan accepted the
+     *     save without adding the token
+     */
+    void addApiTokenAsViewer(String collectionGuid, Secret impersonationToken);
+}

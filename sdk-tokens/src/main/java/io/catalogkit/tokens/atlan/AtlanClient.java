@@ -1,0 +1,134 @@
+package io.catalogkit.tokens.atlan;
+
+import io.catalogkit.core.ClientBuilder;
+import io.catalogkit.core.ClientOptions;
+import io.catalogkit.core.Secret;
+import io.catalogkit.core.internal.Credentials;
+import io.catalogkit.core.internal.Transport;
+import io.catalogkit.tokens.atlan.internal.ApiTokenServiceImpl;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The Atlan client: {@code AtlanClient.builder().baseUrl("https://tenant.atlan.com")
+ * .apiKey(Secret.of("...")).build()}, or {@link #fromEnv()}. Thread-safe; make one and share it.
+ * Close it when done to release its connections.
+ *
+ * <p>Every request carries {@code Authorization: Bearer <apiKey>}, {@code Accept:
+ * application/json} and a fresh {@code X-Atlan-Request-Id}. The API key should be an Atlan API
+ * token (not a personal one) for {@link ApiTokenService#addApiTokenAsAdmin} and {@link
+ * ApiTokenService#addApiTokenAsViewer}, which add the client's own token to an asset.
+ */
+public final class AtlanClient implements AutoCloseable {
+    /** The environment variable {@link #fromEnv()} reads the base URL from. */
+    public static final String ENV_BASE_URL = "ATLAN_BASE_URL";
+    /** The environment variable {@link #fromEnv()} reads the API key from. */
+    public static final String ENV_API_KEY = "ATLAN_API_KEY";
+
+    private final Transport transport;
+    private final ApiTokenService apiTokens;
+
+    private AtlanClient(ClientOptions options, Secret apiKey) {
+        Credentials credentials = Credentials.bearer(apiKey);
+        this.transport = Transport.builder(options, "Atlan")
+                .credentials(credentials)
+                .requestIdHeader("X-Atlan-Request-Id")
+                .build();
+        this.apiTokens = new ApiTokenServiceImpl(transport, credentials);
+    }
+
+    /**
+     * Starts a client builder.
+     *
+     * @return a builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * A client configured from the environment variables {@code ATLAN_BASE_URL} and {@code
+     * ATLAN_API_KEY}.
+     *
+     * @return the client
+     * @throws IllegalArgumentException naming the variable that is missing or wrong
+     */
+    public static AtlanClient fromEnv() {
+        return fromEnv(System.getenv());
+    }
+
+    static AtlanClient fromEnv(Map<String, String> env) {
+        String baseUrl = env.get(ENV_BASE_URL);
+        if (baseUrl == null || baseUrl.isBlank()) {
+            throw new IllegalArgumentException(
+                    "Atlan: environment variable " + ENV_BASE_URL + " is not set (e.g. https://tenant.atlan.com)");
+        }
+        String apiKey = env.get(ENV_API_KEY);
+        if (apiKey == null || apiKey.isBlank()) {
+            throw new IllegalArgumentException("Atlan: environment variable " + ENV_API_KEY + " is not set");
+        }
+        return builder()
+                .baseUrl(baseUrl.trim())
+                .apiKey(Secret.of(apiKey.trim()))
+                .build();
+    }
+
+    /**
+     * The API token service.
+     *
+     * @return the service
+     */
+    public ApiTokenService apiTokens() {
+        return apiTokens;
+    }
+
+    /** Releases the client's connections and threads (unless the OkHttp client was shared). */
+    @Override
+    public void close() {
+        transport.close();
+    }
+
+    @Override
+    public String toString() {
+        return "AtlanClient[" + transport.options().baseUrl().host() + "]";
+    }
+
+    /** Builds an {@link AtlanClient}; also takes every setting of {@link ClientBuilder}. */
+    public static final class Builder extends ClientBuilder<Builder> {
+        private Secret apiKey;
+
+        private Builder() {}
+
+        @Override
+        protected Builder self() {
+            return this;
+        }
+
+        /**
+         * The API key: an Atlan API token's secret (or a user's bearer token), sent as {@code
+         * Authorization: Bearer}.
+         *
+         * @param apiKey the key
+         * @return this builder
+         */
+        public Builder apiKey(Secret apiKey) {
+            this.apiKey = Objects.requireNonNull(apiKey, "apiKey");
+            return this;
+        }
+
+        /**
+         * Checks the settings and builds the client.
+         *
+         * @return the client
+         * @throws IllegalArgumentException naming a missing or wrong setting
+         */
+        public AtlanClient build() {
+            ClientOptions options = options("Atlan", ENV_BASE_URL);
+            if (apiKey == null) {
+                throw new IllegalArgumentException(
+                        "Atlan apiKey is required: call apiKey(Secret.of(...)) or set " + ENV_API_KEY);
+            }
+            return new AtlanClient(options, apiKey);
+        }
+    }
+}

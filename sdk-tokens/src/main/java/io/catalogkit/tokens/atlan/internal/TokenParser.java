@@ -1,0 +1,202 @@
+package io.catalogkit.tokens.atlan.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.catalogkit.core.Secret;
+import io.catalogkit.core.internal.Json;
+import io.catalogkit.tokens.ApiToken;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads Atlan's API token records, tolerating the encodings the contract lists: numbers as JSON
+ * strings, persona lists as objects, strings or a JSON-encoded string of either, deprecated fields,
+ * and names only under {@code attributes}. What cannot be read safely (a persona list of unknown
+ * shape, say) raises {@link Malformed} rather than being guessed: a wrong persona set sent back by
+ * an update would unlink personas.
+ */
+final class TokenParser {
+    private TokenParser() {}
+
+    /** A required field is missing or has a shape that cannot be read safely. */
+    static final class Malformed extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        /**
+         * Creates the exception.
+         *
+         * @param expected what was expected, for the message (never the value received)
+         */
+        Malformed(String expected) {
+            super(expected, null, false, false);
+        }
+    }
+
+    /**
+     * Reads one token record.
+     *
+     * @param node the record
+     * @return the token
+     * @throws Malformed when a required field is missing or unreadable
+     */
+    static ApiToken token(JsonNode node) {
+        if (node == null || !node.isObject()) {
+            throw new Malformed("an API token object");
+        }
+        JsonNode attributes = node.path("attributes");
+        String guid = text(node.get("id"));
+        if (guid == null) {
+            throw new Malformed("an API token with 'id'");
+        }
+        String clientId = firstText(node, attributes, "clientId");
+        if (clientId == null) {
+            throw new Malformed("an API token with 'clientId'");
+        }
+        String displayName = firstText(node, attributes, "displayName");
+        if (displayName == null) {
+            throw new Malformed("an API token with 'displayName'");
+        }
+        String description = firstText(attributes, node, "description");
+        String secret = firstText(attributes, node, "accessToken");
+        Long createdAtMillis = longValue(attributes.get("createdAt"));
+        return ApiToken.builder()
+                .guid(guid)
+                .clientId(clientId)
+                .displayName(displayName)
+                .description(description == null || description.isEmpty() ? null : description)
+                .personaQualifiedNames(personas(attributes.get("personaQualifiedName")))
+                .accessToken(secret == null || secret.isBlank() ? null : Secret.of(secret))
+                .validitySeconds(longValue(attributes.get("access.token.lifespan")))
+                .createdAt(createdAtMillis == null ? null : Instant.ofEpochMilli(createdAtMillis))
+                .createdBy(firstText(attributes, node, "createdBy"))
+                .build();
+    }
+
+    /**
+     * Reads a persona list in any of its encodings.
+     *
+     * @param node the {@code personaQualifiedName} value, may be null
+     * @return the qualified names in order, never null elements
+     * @throws Malformed when the value has another shape
+     */
+    static Set<String> personas(JsonNode node) {
+        Set<String> out = new LinkedHashSet<>();
+        if (node == null || node.isNull() || node.isMissingNode()) {
+            return out;
+        }
+        JsonNode list = node;
+        if (node.isTextual()) {
+            String s = node.asText().trim();
+            if (s.isEmpty() || s.equals("null")) {
+                return out;
+            }
+            try {
+                list = Json.MAPPER.readTree(s);
+            } catch (JsonProcessingException e) {
+                throw new Malformed("'personaQualifiedName' as a list (it was a string that is not JSON)");
+            }
+            if (list == null || list.isNull()) {
+                return out;
+            }
+        }
+        if (!list.isArray()) {
+            throw new Malformed("'personaQualifiedName' as a list");
+        }
+        for (JsonNode e : list) {
+            if (e == null || e.isNull()) {
+                continue;
+            }
+            String qualifiedName = e.isObject() ? text(e.get("personaQualifiedName")) : e.isTextual() ? text(e) : null;
+            if (qualifiedName == null) {
+                throw new Malformed("'personaQualifiedName' entries that are qualified names or objects with one");
+            }
+            out.add(qualifiedName);
+        }
+        return out;
+    }
+
+    /**
+     * Reads a list of usernames ({@code adminUsers}, {@code viewerUsers}) as a list or a
+     * JSON-encoded list.
+     *
+     * @param node the value, may be null
+     * @param field the field name, for messages
+     * @return the usernames in order
+     * @throws Malformed when the value is not a list of strings
+     */
+    static List<String> usernames(JsonNode node, String field) {
+        List<String> out = new ArrayList<>();
+        if (node == null || node.isNull() || node.isMissingNode()) {
+            return out;
+        }
+        JsonNode list = node;
+        if (node.isTextual()) {
+            try {
+                list = Json.MAPPER.readTree(node.asText());
+            } catch (JsonProcessingException e) {
+                throw new Malformed("'" + field + "' as a list of usernames");
+            }
+        }
+        if (list == null || !list.isArray()) {
+            throw new Malformed("'" + field + "' as a list of usernames");
+        }
+        for (JsonNode e : list) {
+            if (e == null || e.isNull()) {
+                continue;
+            }
+            if (!e.isTextual()) {
+                throw new Malformed("'" + field + "' as a list of usernames");
+            }
+            out.add(e.asText());
+        }
+        return out;
+    }
+
+    /**
+     * A whole number sent as a JSON number or string; {@code "null"}, null, absent or unreadable
+     * give null.
+     *
+     * @param node the value, may be null
+     * @return the number, or null
+     */
+    static Long longValue(JsonNode node) {
+        if (node == null || node.isNull() || node.isMissingNode()) {
+            return null;
+        }
+        if (node.isIntegralNumber() && node.canConvertToLong()) {
+            return node.asLong();
+        }
+        if (node.isNumber() || node.isTextual()) {
+            String s = node.asText().trim();
+            try {
+                return new BigDecimal(s).longValueExact();
+            } catch (NumberFormatException | ArithmeticException e) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A non-blank text value, or null.
+     *
+     * @param node the value, may be null
+     * @return the text, or null
+     */
+    static String text(JsonNode node) {
+        if (node == null || !node.isValueNode() || node.isNull()) {
+            return null;
+        }
+        String s = node.asText();
+        return s.isBlank() ? null : s;
+    }
+
+    private static String firstText(JsonNode first, JsonNode second, String field) {
+        String s = text(first.get(field));
+        return s != null ? s : text(second.get(field));
+    }
+}
