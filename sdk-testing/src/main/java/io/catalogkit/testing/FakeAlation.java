@@ -84,6 +84,7 @@ public final class FakeAlation extends FakeServer {
     private boolean failedStatusInBody;
     private boolean dataEndpoint401;
     private boolean denyDataPermission;
+    private boolean rejectEveryDataToken;
     private boolean regenerationRevokesAccessTokens;
     private boolean regenerationAcceptsExpired;
     private int mints;
@@ -365,6 +366,21 @@ public final class FakeAlation extends FakeServer {
     }
 
     /**
+     * The data endpoint rejects every token as if it were not valid (403 {@code 403000}, or 401
+     * with {@link #dataEndpointAnswers401(boolean)}), as a server would that uses that code for
+     * denials too.
+     *
+     * @param on true to reject every token
+     * @return this fake
+     */
+    public FakeAlation rejectEveryDataToken(boolean on) {
+        synchronized (state) {
+            rejectEveryDataToken = on;
+        }
+        return this;
+    }
+
+    /**
      * Whether regenerating a refresh token also revokes the access tokens minted from the old one
      * (default false: they stay valid until they expire).
      *
@@ -546,7 +562,7 @@ public final class FakeAlation extends FakeServer {
     private Reply tables(RecordedCall call) {
         String token = call.header("TOKEN").orElse(null);
         StoredAccessToken t = token == null ? null : accessTokens.get(token);
-        if (t == null || !t.status(now()).equals("ACTIVE")) {
+        if (t == null || !t.status(now()).equals("ACTIVE") || rejectEveryDataToken) {
             return dataEndpoint401 ? error(401, "401000", NOT_AUTHENTICATED) : error(403, "403000", NOT_AUTHENTICATED);
         }
         if (denyDataPermission) {

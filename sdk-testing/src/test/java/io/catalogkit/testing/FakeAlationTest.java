@@ -320,6 +320,11 @@ class FakeAlationTest {
         assertThat(denied.json().get("code").asText()).isNotEqualTo("403000");
         assertThat(denied.json().get("detail").asText()).isEqualTo(FakeAlation.PERMISSION_DENIED);
 
+        alation.denyDataPermission(false).rejectEveryDataToken(true);
+        assertThat(tables(access).json().get("code").asText()).isEqualTo("403000");
+        alation.rejectEveryDataToken(false);
+        assertThat(tables(access).status()).isEqualTo(200);
+
         alation.revokeAllAccessTokens();
         assertThat(alation.accessTokenStatus(access)).contains("REVOKED");
         assertThat(alation.mintCount()).isZero();
