@@ -66,14 +66,13 @@ public final class AuthInterceptor implements Interceptor {
             // A network interceptor may proceed only once, and a one-shot body cannot be sent again.
             return response;
         }
-        int firstStatus = response.code();
-        response.close();
-        Secret fresh = obtain(() -> token.renewAfterRejection(used));
         LOG.debug(
                 "Alation: {} {} answered {}: replaying once with a new API access token",
                 request.method(),
                 request.url().encodedPath(),
-                firstStatus);
+                response.code());
+        response.close();
+        Secret fresh = obtain(() -> token.renewAfterRejection(used));
         return chain.proceed(withToken(request, fresh));
     }
 
