@@ -114,6 +114,23 @@ public final class FakeAlation extends FakeServer {
         return this;
     }
 
+    /**
+     * The URL to give {@code AlationClient.builder().baseUrl(...)}.
+     *
+     * @return the base URL, e.g. {@code http://127.0.0.1:53219}, without a trailing slash
+     * @throws IllegalStateException before {@link #start()}
+     */
+    @Override
+    public String baseUrl() {
+        return super.baseUrl();
+    }
+
+    /** Stops the server; the fake's state is gone with it. */
+    @Override
+    public void close() {
+        super.close();
+    }
+
     // ---------------------------------------------------------------- seeding and inspection
 
     /**

@@ -30,7 +30,7 @@ public interface AccessTokenService {
     /**
      * Reads an API access token's state ({@code POST /integration/v1/validateAPIAccessToken/}).
      * Older servers answer an expired token with status {@code EXPIRED} instead of an error: check
-     * {@link AccessToken#getStatus()}.
+     * {@code AccessToken.getStatus()}.
      *
      * @param accessToken the access token
      * @param userId the id of the user it was minted for

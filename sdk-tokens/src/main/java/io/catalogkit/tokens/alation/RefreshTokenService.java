@@ -35,7 +35,7 @@ public interface RefreshTokenService {
     /**
      * Reads a refresh token's state ({@code POST /integration/v1/validateRefreshToken/}). Older
      * servers answer an expired token with status {@code EXPIRED} instead of an error: check
-     * {@link RefreshToken#getStatus()}.
+     * {@code RefreshToken.getStatus()}.
      *
      * @param refreshToken the refresh token
      * @param userId the id of the user who owns it
