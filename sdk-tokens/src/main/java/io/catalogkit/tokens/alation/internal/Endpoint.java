@@ -1,5 +1,6 @@
 package io.catalogkit.tokens.alation.internal;
 
+import java.util.List;
 import java.util.Set;
 
 /** Alation's token endpoints (wire contract section 2): path, operation name, retry rule. */
@@ -41,7 +42,7 @@ public enum Endpoint {
      * @param segments the URL's path segments
      * @return true for a token endpoint under any base path
      */
-    static boolean isTokenEndpoint(java.util.List<String> segments) {
+    static boolean isTokenEndpoint(List<String> segments) {
         int n = segments.size();
         int last = n > 0 && segments.get(n - 1).isEmpty() ? n - 2 : n - 1;
         return last >= 2
