@@ -1,0 +1,252 @@
+package io.catalogkit.tokens.alation;
+
+import io.catalogkit.core.CatalogKitException;
+import io.catalogkit.core.ClientBuilder;
+import io.catalogkit.core.ClientOptions;
+import io.catalogkit.core.Secret;
+import io.catalogkit.core.internal.Credentials;
+import io.catalogkit.core.internal.Transport;
+import io.catalogkit.tokens.alation.internal.AccessTokens;
+import io.catalogkit.tokens.alation.internal.AlationCalls;
+import io.catalogkit.tokens.alation.internal.AuthInterceptor;
+import io.catalogkit.tokens.alation.internal.ManagedAccessToken;
+import io.catalogkit.tokens.alation.internal.RefreshCredential;
+import io.catalogkit.tokens.alation.internal.RefreshTokens;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import okhttp3.Interceptor;
+
+/**
+ * The Alation client: refresh tokens, API access tokens, and an access token that never goes
+ * stale. Thread-safe; build one per Alation instance and share it. Close it to release its
+ * connections.
+ *
+ * <pre>{@code
+ * try (AlationClient alation = AlationClient.builder()
+ *         .baseUrl("https://alation.example.com")
+ *         .refreshToken(Secret.of(System.getenv("ALATION_REFRESH_TOKEN")), 17L)
+ *         .build()) {
+ *     OkHttpClient http = new OkHttpClient.Builder().addInterceptor(alation.authInterceptor()).build();
+ *     // every call from http to alation.example.com now carries a current TOKEN
+ * }
+ * }</pre>
+ *
+ * <p>With a refresh token, the client mints an API access token on first use, keeps it until less
+ * than the skew remains before the expiry the server reported (5 minutes by default, or half the
+ * token's lifetime if that is shorter), and then mints the next one; it never validates a token
+ * before a request. Concurrent callers share one mint. Without credentials, the token endpoints
+ * ({@link #refreshTokens()}, {@link #accessTokens()}) still work: they carry their credentials in
+ * the request body.
+ */
+public final class AlationClient implements AutoCloseable {
+    private static final String PLATFORM = "Alation";
+
+    private final ClientOptions options;
+    private final Transport transport;
+    private final RefreshTokenService refreshTokens;
+    private final AccessTokenService accessTokens;
+    private final ManagedAccessToken managed;
+    private final AuthInterceptor interceptor;
+
+    private AlationClient(Builder b, ClientOptions options) {
+        this.options = options;
+        this.transport = Transport.builder(options, PLATFORM)
+                .credentials(Credentials.none())
+                .build();
+        AlationCalls calls = new AlationCalls(transport);
+        this.accessTokens = new AccessTokens(calls);
+        if (b.refreshToken != null) {
+            this.managed = new ManagedAccessToken(
+                    accessTokens, new RefreshCredential(b.refreshToken, b.userId), options.clock(), b.skew);
+            this.interceptor = new AuthInterceptor(options.baseUrl(), managed);
+        } else {
+            this.managed = null;
+            this.interceptor = null;
+        }
+        this.refreshTokens = new RefreshTokens(calls, Optional.ofNullable(managed));
+    }
+
+    /**
+     * Starts a client.
+     *
+     * @return a builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * A client configured from the environment: {@code ALATION_BASE_URL}, {@code
+     * ALATION_REFRESH_TOKEN} and {@code ALATION_USER_ID} (the id of the user who owns the refresh
+     * token).
+     *
+     * @return the client
+     * @throws IllegalStateException naming the variable that is missing or not valid
+     */
+    public static AlationClient fromEnv() {
+        return fromEnv(System.getenv());
+    }
+
+    static AlationClient fromEnv(Map<String, String> env) {
+        String baseUrl = required(env, "ALATION_BASE_URL");
+        String refreshToken = required(env, "ALATION_REFRESH_TOKEN");
+        String userIdText = required(env, "ALATION_USER_ID");
+        long userId;
+        try {
+            userId = Long.parseLong(userIdText);
+        } catch (NumberFormatException e) {
+            throw new IllegalStateException(
+                    "ALATION_USER_ID must be the numeric id of the user who owns the refresh token");
+        }
+        if (userId <= 0) {
+            throw new IllegalStateException("ALATION_USER_ID must be a positive user id");
+        }
+        return builder()
+                .baseUrl(baseUrl)
+                .refreshToken(Secret.of(refreshToken), userId)
+                .build();
+    }
+
+    private static String required(Map<String, String> env, String name) {
+        String v = env.get(name);
+        if (v == null || v.isBlank()) {
+            throw new IllegalStateException(name + " is not set: set it to configure AlationClient.fromEnv()");
+        }
+        return v.trim();
+    }
+
+    /**
+     * Refresh tokens: create, validate, regenerate.
+     *
+     * @return the service
+     */
+    public RefreshTokenService refreshTokens() {
+        return refreshTokens;
+    }
+
+    /**
+     * API access tokens: create, validate, revoke all.
+     *
+     * @return the service
+     */
+    public AccessTokenService accessTokens() {
+        return accessTokens;
+    }
+
+    /**
+     * The API access token the client manages: cached, minted on first use, and minted again
+     * before it expires. Put it in the {@code TOKEN} header of an Alation call, or let {@link
+     * #authInterceptor()} do that.
+     *
+     * @return the current access token
+     * @throws IllegalStateException when the client was built without a refresh token
+     * @throws CatalogKitException when a needed mint failed (e.g. {@link
+     *     io.catalogkit.core.AuthenticationException} when the refresh token is no longer valid)
+     */
+    public Secret currentAccessToken() {
+        return managed().get();
+    }
+
+    /**
+     * An OkHttp interceptor for your own Alation calls: add it with {@code
+     * OkHttpClient.Builder.addInterceptor}. It puts the current access token in the {@code TOKEN}
+     * header of every request to this client's Alation host (scheme, host and port of the base
+     * URL), and to no other host. When the answer is 401, or 403 with code {@code 403000} or a body
+     * that is not JSON, it mints a new token (one mint for all waiting threads) and replays the
+     * request once; after that it returns whatever answer came. It never throws for an HTTP status:
+     * a genuine permission 403 comes back as it is. When minting fails it throws an {@link
+     * java.io.IOException} whose cause is the {@link CatalogKitException}, so asynchronous calls
+     * see {@code onFailure}.
+     *
+     * @return the interceptor (the same one on every call)
+     * @throws IllegalStateException when the client was built without a refresh token
+     */
+    public Interceptor authInterceptor() {
+        managed();
+        return interceptor;
+    }
+
+    private ManagedAccessToken managed() {
+        if (managed == null) {
+            throw new IllegalStateException("This AlationClient has no refresh token: build it with"
+                    + " refreshToken(secret, userId), or use fromEnv() with ALATION_REFRESH_TOKEN and ALATION_USER_ID");
+        }
+        return managed;
+    }
+
+    /** Releases the client's connections (not those of an OkHttp client passed to the builder). */
+    @Override
+    public void close() {
+        transport.close();
+    }
+
+    /**
+     * The base URL and, when configured, the user id; never a token.
+     *
+     * @return a description
+     */
+    @Override
+    public String toString() {
+        return "AlationClient[baseUrl=" + options.baseUrl()
+                + (managed != null ? ", userId=" + managed.credential().userId() : ", no refresh token") + "]";
+    }
+
+    /** Builds an {@link AlationClient}. Not thread-safe; the client it builds is. */
+    public static final class Builder extends ClientBuilder<Builder> {
+        private Secret refreshToken;
+        private long userId;
+        private Duration skew = Duration.ofMinutes(5);
+
+        private Builder() {}
+
+        @Override
+        protected Builder self() {
+            return this;
+        }
+
+        /**
+         * The refresh token the client mints its API access tokens from.
+         *
+         * @param refreshToken the refresh token
+         * @param userId the id of the user who owns it
+         * @return this builder
+         * @throws IllegalArgumentException when {@code userId} is not positive
+         */
+        public Builder refreshToken(Secret refreshToken, long userId) {
+            this.refreshToken = Objects.requireNonNull(refreshToken, "refreshToken must not be null");
+            if (userId <= 0) {
+                throw new IllegalArgumentException("userId must be a positive Alation user id, was " + userId);
+            }
+            this.userId = userId;
+            return this;
+        }
+
+        /**
+         * How long before its expiry the managed access token is replaced (default 5 minutes). For
+         * tokens that live less than twice as long, half their lifetime is used instead.
+         *
+         * @param skew zero or more
+         * @return this builder
+         */
+        public Builder accessTokenSkew(Duration skew) {
+            Objects.requireNonNull(skew, "accessTokenSkew must not be null");
+            if (skew.isNegative()) {
+                throw new IllegalArgumentException("accessTokenSkew must not be negative, was " + skew);
+            }
+            this.skew = skew;
+            return this;
+        }
+
+        /**
+         * Checks the settings and builds the client.
+         *
+         * @return the client
+         * @throws IllegalArgumentException naming a setting that is missing or wrong
+         */
+        public AlationClient build() {
+            return new AlationClient(this, options(PLATFORM, "ALATION_BASE_URL"));
+        }
+    }
+}

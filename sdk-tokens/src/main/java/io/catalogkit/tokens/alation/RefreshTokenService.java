@@ -1,0 +1,62 @@
+package io.catalogkit.tokens.alation;
+
+import io.catalogkit.core.AuthenticationException;
+import io.catalogkit.core.Secret;
+import io.catalogkit.tokens.RefreshToken;
+
+/**
+ * Alation refresh tokens: long-lived tokens owned by one user, which mint short-lived API access
+ * tokens. Obtained from {@link AlationClient#refreshTokens()}; thread-safe.
+ *
+ * <p>These endpoints carry their credentials in the body: they need no access token and work on a
+ * client built without credentials. Public Alation material shows no API to list or revoke
+ * refresh tokens; that is done in the UI (Profile &gt; Authentication).
+ */
+public interface RefreshTokenService {
+    /**
+     * Creates a refresh token from a username and password ({@code POST
+     * /integration/v1/createRefreshToken/}). Each call makes a new token, and tokens cannot be
+     * revoked over the API, so create one per integration and keep it; the call is never repeated
+     * once it may have reached the server.
+     *
+     * <p>Users who sign in through SSO/SAML cannot create refresh tokens over the API: they create
+     * them in the Alation UI. The error then says so.
+     *
+     * @param username the user's username
+     * @param password the user's password
+     * @param name a name for the token, e.g. the integration it is for
+     * @return the new token, with its value ({@link RefreshToken#getSecret()})
+     * @throws AuthenticationException when the username or password is wrong
+     * @throws io.catalogkit.core.ApiException for other rejections (e.g. an SSO user), carrying
+     *     the server's detail
+     */
+    RefreshToken create(String username, Secret password, String name);
+
+    /**
+     * Reads a refresh token's state ({@code POST /integration/v1/validateRefreshToken/}). Older
+     * servers answer an expired token with status {@code EXPIRED} instead of an error: check
+     * {@code RefreshToken.getStatus()}.
+     *
+     * @param refreshToken the refresh token
+     * @param userId the id of the user who owns it
+     * @return the token's state, without its value
+     * @throws AuthenticationException when the token is invalid, expired or revoked, or not
+     *     owned by {@code userId}; the message says to create a new refresh token
+     */
+    RefreshToken validate(Secret refreshToken, long userId);
+
+    /**
+     * Replaces a refresh token with a new value ({@code POST /integration/v1/regenRefreshToken/}).
+     * The old value stops working at once, so every process that shares it breaks; the call is
+     * never repeated once it may have reached the server, because a repeat would fail and lose
+     * the new value. When {@code refreshToken} is the client's own, the client switches to the new
+     * value before this method returns.
+     *
+     * @param refreshToken the current, still valid, refresh token
+     * @param userId the id of the user who owns it
+     * @return the new token, with its value ({@link RefreshToken#getSecret()})
+     * @throws AuthenticationException when the token is invalid, expired or revoked: then create
+     *     a new refresh token instead
+     */
+    RefreshToken regenerate(Secret refreshToken, long userId);
+}

@@ -1,0 +1,117 @@
+package io.catalogkit.tokens.alation.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.catalogkit.core.Secret;
+import io.catalogkit.core.internal.ApiRequest;
+import io.catalogkit.core.internal.ErrorMapper;
+import io.catalogkit.core.internal.ErrorReport;
+import io.catalogkit.core.internal.Transport;
+import io.catalogkit.core.internal.Transport.Exchange;
+import java.util.Objects;
+
+/**
+ * Sends Alation token-endpoint calls: POST, JSON body, no {@code TOKEN} header (the transport's
+ * credentials are none), the endpoint's retry rule, and hints for the errors that have a known
+ * cause. A 2xx answer with {@code "status": "failed"} becomes the error it reports.
+ */
+public final class AlationCalls {
+    /** What a 401 from an endpoint that takes a refresh token means, and what to do. */
+    static final String REFRESH_TOKEN_REJECTED = "The refresh token is invalid, expired or revoked, or does not"
+            + " belong to that user id. Create a new refresh token (in Alation under Profile > Authentication, or"
+            + " with refreshTokens().create); regenerating needs one that is still valid.";
+
+    static final String ACCESS_TOKEN_REJECTED =
+            "The API access token is invalid, expired or revoked, or was not minted for that user id;"
+                    + " mint a new one from the refresh token.";
+
+    static final String SSO_HINT = "Users who sign in through SSO/SAML cannot create refresh tokens over the API;"
+            + " they create them in the Alation UI (Profile > Authentication).";
+
+    static final String BAD_CREDENTIALS = "Check the username and password. " + SSO_HINT;
+
+    private final Transport transport;
+
+    /**
+     * Wraps the client's transport.
+     *
+     * @param transport the transport, whose default credentials are none
+     */
+    public AlationCalls(Transport transport) {
+        this.transport = Objects.requireNonNull(transport, "transport");
+    }
+
+    /**
+     * Starts a request to a token endpoint.
+     *
+     * @param endpoint the endpoint
+     * @param body the JSON body
+     * @param secrets the secrets in the body, redacted from messages
+     * @return the builder, for hints
+     */
+    ApiRequest.Builder request(Endpoint endpoint, TokenRequest body, Secret... secrets) {
+        return ApiRequest.builder(endpoint.operation, "POST")
+                .path(endpoint.path)
+                .body(body)
+                .safeToRetry(endpoint.safeToRetry)
+                .secrets(secrets);
+    }
+
+    /**
+     * Sends a request and returns its successful answer.
+     *
+     * @param request the request
+     * @return the answer
+     * @throws io.catalogkit.core.AuthenticationException for a 2xx answer with {@code "status":
+     *     "failed"}
+     */
+    Exchange send(ApiRequest request) {
+        Exchange ex = transport.exchange(request);
+        JsonNode body = ex.body();
+        if (body != null && body.isObject()) {
+            JsonNode status = body.get("status");
+            if (status != null && status.isTextual() && status.asText().trim().equalsIgnoreCase("failed")) {
+                // An older server's way to say 401: an authentication failure, whatever its code says.
+                ErrorReport parsed = ErrorMapper.parseBody(401, body);
+                throw transport.fail(request, ex, ErrorReport.of(401, parsed.errorCode(), parsed.message()));
+            }
+        }
+        return ex;
+    }
+
+    /**
+     * Sends a request and returns its successful answer, required to be a JSON object.
+     *
+     * @param request the request
+     * @return the answer, to read fields from
+     */
+    AlationJson.Source sendForObject(ApiRequest request) {
+        return new AlationJson.Source(transport, request, send(request));
+    }
+
+    Transport transport() {
+        return transport;
+    }
+
+    /** Hints for calls that take a refresh token: a 401 means it must be replaced. */
+    static ApiRequest.ErrorHints refreshTokenHints() {
+        return (status, code) -> status == 401 ? REFRESH_TOKEN_REJECTED : null;
+    }
+
+    static void checkUserId(long userId) {
+        if (userId <= 0) {
+            throw new IllegalArgumentException("userId must be a positive Alation user id, was " + userId);
+        }
+    }
+
+    static <T> T notNull(T value, String name) {
+        return Objects.requireNonNull(value, name + " must not be null");
+    }
+
+    static String notBlank(String value, String name) {
+        Objects.requireNonNull(value, name + " must not be null");
+        if (value.isBlank()) {
+            throw new IllegalArgumentException(name + " must not be blank");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,198 @@
+package io.catalogkit.tokens.alation.internal;
+
+import io.catalogkit.core.CatalogKitException;
+import io.catalogkit.core.Secret;
+import io.catalogkit.tokens.AccessToken;
+import io.catalogkit.tokens.alation.AccessTokenService;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The API access token a client keeps for its refresh token: minted on first use, cached with the
+ * expiry the server reports, minted again when less than the skew remains (the configured skew, or
+ * half the token's lifetime if that is shorter), and after the server rejected the token in use.
+ * It never validates a token before use. Thread-safe.
+ *
+ * <p>Single-flight: callers that find the token stale or rejected at the same time share one mint
+ * (and its failure); a caller whose token has already been replaced gets the new one without a
+ * mint.
+ *
+ * <p>The lifetime is the server's ({@code token_expires_at - created_at}), counted on the client's
+ * clock from the moment the mint was sent. A clock difference between the hosts therefore neither
+ * keeps a dead token nor makes every call mint.
+ */
+public final class ManagedAccessToken {
+    private static final Logger LOG = LoggerFactory.getLogger("io.catalogkit.alation");
+
+    private final AccessTokenService service;
+    private final RefreshCredential credential;
+    private final Clock clock;
+    private final Duration skew;
+    private final Object lock = new Object();
+    private volatile Cached current;
+    /** The mint under way, shared by every caller that needs it; guarded by {@link #lock}. */
+    private CompletableFuture<Cached> inFlight;
+
+    /**
+     * Creates the managed token; nothing is minted until first use.
+     *
+     * @param service mints tokens
+     * @param credential the refresh token to mint from
+     * @param clock the client's clock
+     * @param skew how long before expiry to mint the next token
+     */
+    public ManagedAccessToken(AccessTokenService service, RefreshCredential credential, Clock clock, Duration skew) {
+        this.service = Objects.requireNonNull(service, "service");
+        this.credential = Objects.requireNonNull(credential, "credential");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.skew = Objects.requireNonNull(skew, "skew");
+    }
+
+    /**
+     * The refresh token this token is minted from.
+     *
+     * @return the credential
+     */
+    public RefreshCredential credential() {
+        return credential;
+    }
+
+    /**
+     * The current token, minted first when there is none or it is about to expire.
+     *
+     * @return the token value
+     * @throws CatalogKitException when a needed mint failed
+     */
+    public Secret get() {
+        Cached c = current;
+        if (c != null && c.fresh(clock.instant())) {
+            return c.value;
+        }
+        return mint(c, c == null ? "first use" : "expiry near").value;
+    }
+
+    /**
+     * A token to replace one the server rejected: the current one if another caller has replaced
+     * it already, else a newly minted one.
+     *
+     * @param rejected the token value the server rejected
+     * @return the token value to try next
+     * @throws CatalogKitException when the mint failed
+     */
+    public Secret renewAfterRejection(Secret rejected) {
+        Cached c = current;
+        if (c != null && !c.value.equals(rejected) && c.fresh(clock.instant())) {
+            return c.value;
+        }
+        return mint(c, "rejected by the server").value;
+    }
+
+    /**
+     * Switches to a regenerated refresh token, when it was this one, and drops the cached access
+     * token, which was minted from the old value.
+     *
+     * @param old the regenerated value
+     * @param userId its user id
+     * @param fresh the new value
+     */
+    public void refreshTokenRegenerated(Secret old, long userId, Secret fresh) {
+        if (credential.replace(old, userId, fresh)) {
+            synchronized (lock) {
+                current = null;
+            }
+            LOG.debug("Alation: the client's refresh token was regenerated; the next call mints a new access token");
+        }
+    }
+
+    private Cached mint(Cached observed, String reason) {
+        CompletableFuture<Cached> shared;
+        boolean leader = false;
+        synchronized (lock) {
+            Cached c = current;
+            if (c != null && c != observed && c.fresh(clock.instant())) {
+                return c;
+            }
+            if (inFlight == null) {
+                inFlight = new CompletableFuture<>();
+                leader = true;
+            }
+            shared = inFlight;
+        }
+        if (leader) {
+            try {
+                Instant sent = clock.instant();
+                AccessToken token = service.create(credential.secret(), credential.userId());
+                Cached fresh = Cached.of(token, sent, skew);
+                current = fresh;
+                LOG.debug(
+                        "Alation: minted an API access token for user {} ({}); valid until {}, renewed from {}",
+                        credential.userId(),
+                        reason,
+                        fresh.expiresAt,
+                        fresh.renewAt);
+                shared.complete(fresh);
+            } catch (Throwable e) {
+                shared.completeExceptionally(e);
+            } finally {
+                synchronized (lock) {
+                    if (inFlight == shared) {
+                        inFlight = null;
+                    }
+                }
+            }
+        }
+        try {
+            return shared.join();
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            } else if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new CatalogKitException("Alation: minting an API access token failed", cause);
+        }
+    }
+
+    /** A minted token and when, on the client's clock, it expires and should be replaced. */
+    private static final class Cached {
+        final Secret value;
+        final Instant expiresAt;
+        final Instant renewAt;
+
+        private Cached(Secret value, Instant expiresAt, Instant renewAt) {
+            this.value = value;
+            this.expiresAt = expiresAt;
+            this.renewAt = renewAt;
+        }
+
+        static Cached of(AccessToken token, Instant sent, Duration configuredSkew) {
+            Secret value = token.getSecret().orElseThrow();
+            Instant serverCreated = token.getCreatedAt().orElse(sent);
+            Instant serverExpires = token.getExpiresAt().orElseThrow();
+            Duration lifetime = Duration.between(serverCreated, serverExpires);
+            if (lifetime.isNegative()) {
+                lifetime = Duration.ZERO;
+            }
+            Duration half = lifetime.dividedBy(2);
+            Duration skew = configuredSkew.compareTo(half) < 0 ? configuredSkew : half;
+            Instant expires = sent.plus(lifetime);
+            return new Cached(value, expires, expires.minus(skew));
+        }
+
+        boolean fresh(Instant now) {
+            return now.isBefore(renewAt);
+        }
+
+        @Override
+        public String toString() {
+            return "Cached[expiresAt=" + expiresAt + ", renewAt=" + renewAt + "]";
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package io.catalogkit.tokens.alation.internal;
+
+import io.catalogkit.core.Secret;
+import io.catalogkit.core.internal.ApiRequest;
+import io.catalogkit.tokens.RefreshToken;
+import io.catalogkit.tokens.alation.RefreshTokenService;
+import java.util.Optional;
+
+/** {@link RefreshTokenService} over Alation's R1, R2 and R3 endpoints. Thread-safe. */
+public final class RefreshTokens implements RefreshTokenService {
+    private final AlationCalls calls;
+    private final ManagedAccessToken own;
+
+    /**
+     * Creates the service.
+     *
+     * @param calls the calls
+     * @param own the client's managed token, whose refresh token is switched when it is
+     *     regenerated; empty for a client without credentials
+     */
+    public RefreshTokens(AlationCalls calls, Optional<ManagedAccessToken> own) {
+        this.calls = calls;
+        this.own = own.orElse(null);
+    }
+
+    @Override
+    public RefreshToken create(String username, Secret password, String name) {
+        AlationCalls.notBlank(username, "username");
+        AlationCalls.notNull(password, "password");
+        AlationCalls.notBlank(name, "name");
+        ApiRequest request = calls.request(
+                        Endpoint.CREATE_REFRESH_TOKEN, TokenRequest.credentials(username, password, name), password)
+                .hints((status, code) -> status == 401
+                        ? AlationCalls.BAD_CREDENTIALS
+                        : status >= 400 && status < 500 ? AlationCalls.SSO_HINT : null)
+                .ambiguousFailureHint("A refresh token may have been created. Refresh tokens cannot be listed or"
+                        + " revoked over the API: look under Profile > Authentication in the Alation UI before"
+                        + " creating another.")
+                .build();
+        AlationJson.Source answer = calls.sendForObject(request);
+        return AlationJson.refreshToken(answer, true, null);
+    }
+
+    @Override
+    public RefreshToken validate(Secret refreshToken, long userId) {
+        AlationCalls.notNull(refreshToken, "refreshToken");
+        AlationCalls.checkUserId(userId);
+        ApiRequest request = calls.request(
+                        Endpoint.VALIDATE_REFRESH_TOKEN, TokenRequest.refreshToken(refreshToken, userId), refreshToken)
+                .hints(AlationCalls.refreshTokenHints())
+                .build();
+        return AlationJson.refreshToken(calls.sendForObject(request), false, userId);
+    }
+
+    @Override
+    public RefreshToken regenerate(Secret refreshToken, long userId) {
+        AlationCalls.notNull(refreshToken, "refreshToken");
+        AlationCalls.checkUserId(userId);
+        ApiRequest request = calls.request(
+                        Endpoint.REGENERATE_REFRESH_TOKEN,
+                        TokenRequest.refreshToken(refreshToken, userId),
+                        refreshToken)
+                .hints(AlationCalls.refreshTokenHints())
+                .ambiguousFailureHint("The refresh token may have been regenerated, which invalidates the old"
+                        + " value; validate the old one, and if it is no longer valid, create a new refresh token.")
+                .build();
+        AlationJson.Source answer = calls.sendForObject(request);
+        // The old value is dead from now on: switch the client first, so that a later parsing
+        // failure cannot leave it holding a dead token.
+        Secret fresh = Secret.of(answer.requiredText("refresh_token"));
+        if (own != null) {
+            own.refreshTokenRegenerated(refreshToken, userId, fresh);
+        }
+        return AlationJson.refreshToken(answer, true, userId);
+    }
+}
