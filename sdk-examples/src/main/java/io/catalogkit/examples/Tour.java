@@ -1,6 +1,14 @@
 package io.catalogkit.examples;
 
-/** Placeholder. */
+import io.catalogkit.core.Secret;
+import java.io.PrintStream;
+
+/**
+ * The runnable tour of catalogkit: each platform's example in turn, against the embedded fake
+ * catalogs unless that platform's environment variables point at a real one.
+ *
+ * <p>Run it with {@code ./mvnw -q -pl sdk-examples -am compile exec:java}.
+ */
 public final class Tour {
     private Tour() {}
 
@@ -10,6 +18,18 @@ public final class Tour {
      * @param args ignored
      */
     public static void main(String[] args) {
-        System.out.println("catalogkit");
+        PrintStream out = System.out;
+        out.println("catalogkit tour");
+        out.println("===============");
+        secrets(out);
+    }
+
+    /** What a {@link Secret} shows: never its value unless asked. */
+    static void secrets(PrintStream out) {
+        Secret key = Secret.of("example-api-key-0000-1234");
+        out.println();
+        out.println("Secrets");
+        out.println("  toString() : " + key);
+        out.println("  masked()   : " + key.masked());
     }
 }

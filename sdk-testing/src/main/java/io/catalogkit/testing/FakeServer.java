@@ -74,8 +74,8 @@ public abstract class FakeServer implements AutoCloseable {
         if (!server.getStarted()) {
             throw new IllegalStateException("the fake is not started: call start() first");
         }
-        String url = server.url("/").toString();
-        return url.substring(0, url.length() - 1);
+        String host = server.getSocketAddress().getAddress().getHostAddress();
+        return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + server.getPort();
     }
 
     /**

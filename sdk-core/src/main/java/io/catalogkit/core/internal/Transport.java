@@ -1,6 +1,7 @@
 package io.catalogkit.core.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -12,7 +13,6 @@ import io.catalogkit.core.Secret;
 import io.catalogkit.core.TransportException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.lang.reflect.Type;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -138,37 +138,68 @@ public final class Transport implements AutoCloseable {
     }
 
     /**
-     * Sends a request and reads its JSON answer into a type.
+     * Sends a request and reads its JSON answer into a class.
      *
      * @param request the request
-     * @param type the type to read, e.g. a wire DTO class
+     * @param type the class to read, e.g. a wire DTO or {@code JsonNode}
      * @param <T> the result type
      * @return the answer, or null when the body was empty
      * @throws ApiException on an error status
      * @throws MalformedResponseException when the 2xx body is not JSON of that type
      * @throws TransportException when no answer came
      */
-    public <T> T send(ApiRequest request, Type type) {
+    public <T> T send(ApiRequest request, Class<T> type) {
         Exchange ex = exchange(request);
         return read(request, ex, ex.body(), type);
     }
 
     /**
-     * Converts (part of) an answer to a type, raising {@link MalformedResponseException} naming the
-     * field that did not fit, never quoting its value.
+     * Sends a request and reads its JSON answer into a generic type.
+     *
+     * @param request the request
+     * @param type the type to read, e.g. {@code new TypeReference<List<Dto>>() {}}
+     * @param <T> the result type
+     * @return the answer, or null when the body was empty
+     */
+    public <T> T send(ApiRequest request, TypeReference<T> type) {
+        Exchange ex = exchange(request);
+        return read(request, ex, ex.body(), type);
+    }
+
+    /**
+     * Converts (part of) an answer to a class, raising {@link MalformedResponseException} naming
+     * the field that did not fit, never quoting its value.
+     *
+     * @param request the request
+     * @param ex the exchange the node came from
+     * @param node the JSON node, may be null
+     * @param type the class
+     * @param <T> the result type
+     * @return the value, or null for a null or missing node
+     */
+    public <T> T read(ApiRequest request, Exchange ex, JsonNode node, Class<T> type) {
+        return convert(request, ex, node, Json.MAPPER.getTypeFactory().constructType(type));
+    }
+
+    /**
+     * Converts (part of) an answer to a generic type; see {@link #read(ApiRequest, Exchange,
+     * JsonNode, Class)}.
      *
      * @param request the request
      * @param ex the exchange the node came from
      * @param node the JSON node, may be null
      * @param type the type
      * @param <T> the result type
-     * @return the value, or null for a null node
+     * @return the value, or null for a null or missing node
      */
-    public <T> T read(ApiRequest request, Exchange ex, JsonNode node, Type type) {
+    public <T> T read(ApiRequest request, Exchange ex, JsonNode node, TypeReference<T> type) {
+        return convert(request, ex, node, Json.MAPPER.getTypeFactory().constructType(type));
+    }
+
+    private <T> T convert(ApiRequest request, Exchange ex, JsonNode node, JavaType javaType) {
         if (node == null || node.isNull() || node.isMissingNode()) {
             return null;
         }
-        JavaType javaType = Json.MAPPER.getTypeFactory().constructType(type);
         try {
             return Json.MAPPER.treeToValue(node, javaType);
         } catch (MismatchedInputException e) {

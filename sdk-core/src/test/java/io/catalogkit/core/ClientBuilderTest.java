@@ -1,0 +1,93 @@
+package io.catalogkit.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ClientBuilderTest {
+    static final class TestBuilder extends ClientBuilder<TestBuilder> {
+        @Override
+        protected TestBuilder self() {
+            return this;
+        }
+
+        ClientOptions build() {
+            return options("Test", "TEST_BASE_URL");
+        }
+    }
+
+    @Test
+    void refusesPlainHttpToARemoteHost() {
+        assertThatThrownBy(() ->
+                        new TestBuilder().baseUrl("http://catalog.example.com").build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("plain http://")
+                .hasMessageContaining("catalog.example.com")
+                .hasMessageContaining("allowInsecureHttp(true)");
+    }
+
+    @Test
+    void allowsPlainHttpToARemoteHostWhenAskedTo() {
+        ClientOptions o = new TestBuilder()
+                .baseUrl("http://catalog.example.com:8080")
+                .allowInsecureHttp(true)
+                .build();
+        assertThat(o.baseUrl().port()).isEqualTo(8080);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://localhost:8080", "http://127.0.0.1:9", "http://127.1.2.3", "http://[::1]:8080"})
+    void allowsPlainHttpToLoopback(String url) {
+        assertThat(new TestBuilder().baseUrl(url).build().baseUrl().isHttps()).isFalse();
+    }
+
+    @Test
+    void acceptsHttpsAndKeepsDefaults() {
+        ClientOptions o = new TestBuilder().baseUrl("https://tenant.atlan.com/").build();
+        assertThat(o.maxRetries()).isEqualTo(2);
+        assertThat(o.callTimeout()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(o.connectTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(o.readTimeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(o.writeTimeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(o.initialBackoff()).isEqualTo(Duration.ofMillis(500));
+        assertThat(o.maxBackoff()).isEqualTo(Duration.ofSeconds(8));
+        assertThat(o.maxRetryAfter()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(o.httpClient()).isEmpty();
+        assertThat(o.sleeper()).isNotNull();
+        assertThat(o.clock()).isNotNull();
+    }
+
+    @Test
+    void namesMissingOrBadSettings() {
+        assertThatThrownBy(() -> new TestBuilder().build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("baseUrl is required")
+                .hasMessageContaining("TEST_BASE_URL");
+        assertThatThrownBy(() -> new TestBuilder().baseUrl("tenant.atlan.com").build())
+                .hasMessageContaining("not an absolute http(s) URL");
+        assertThatThrownBy(() -> new TestBuilder().baseUrl("https://x.com/?a=b").build())
+                .hasMessageContaining("query or fragment");
+        assertThatThrownBy(() -> new TestBuilder().maxRetries(-1)).hasMessageContaining("maxRetries");
+        assertThatThrownBy(() -> new TestBuilder().callTimeout(Duration.ZERO)).hasMessageContaining("callTimeout");
+        assertThatThrownBy(() -> new TestBuilder().connectTimeout(Duration.ofSeconds(-1)))
+                .hasMessageContaining("connectTimeout");
+        assertThatThrownBy(() -> new TestBuilder().readTimeout(Duration.ZERO)).hasMessageContaining("readTimeout");
+        assertThatThrownBy(() -> new TestBuilder().writeTimeout(Duration.ZERO)).hasMessageContaining("writeTimeout");
+        assertThatThrownBy(() -> new TestBuilder().retryBackoff(Duration.ofSeconds(2), Duration.ofSeconds(1)))
+                .hasMessageContaining("retryBackoff");
+        assertThatThrownBy(() -> new TestBuilder().maxRetryAfter(Duration.ofSeconds(-1)))
+                .hasMessageContaining("maxRetryAfter");
+    }
+
+    @Test
+    void loopbackCheckNeverResolvesNames() {
+        assertThat(ClientBuilder.isLoopback("localhost")).isTrue();
+        assertThat(ClientBuilder.isLoopback("127.0.0.1")).isTrue();
+        assertThat(ClientBuilder.isLoopback("10.0.0.1")).isFalse();
+        assertThat(ClientBuilder.isLoopback("localhost.example.com")).isFalse();
+    }
+}

@@ -1,0 +1,565 @@
+package io.catalogkit.core.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.catalogkit.core.ApiException;
+import io.catalogkit.core.AuthenticationException;
+import io.catalogkit.core.ConflictException;
+import io.catalogkit.core.MalformedResponseException;
+import io.catalogkit.core.NotFoundException;
+import io.catalogkit.core.PermissionDeniedException;
+import io.catalogkit.core.RateLimitedException;
+import io.catalogkit.core.Secret;
+import io.catalogkit.core.ServerException;
+import io.catalogkit.core.TransportException;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import mockwebserver3.SocketEffect;
+import mockwebserver3.junit5.StartStop;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class TransportTest {
+    private static final Secret KEY = Secret.of("key-abcdef-123456");
+
+    @StartStop
+    final MockWebServer server = new MockWebServer();
+
+    final TestClients clients = new TestClients();
+
+    private Transport transport(TestClients.Builder b) {
+        return Transport.builder(b.build(), "Test")
+                .credentials(Credentials.bearer(KEY))
+                .build();
+    }
+
+    private Transport transport() {
+        return transport(clients.builder(server.url("/").toString()));
+    }
+
+    private static MockResponse json(int code, String body) {
+        return new MockResponse.Builder()
+                .code(code)
+                .setHeader("Content-Type", "application/json")
+                .body(body)
+                .build();
+    }
+
+    private static ApiRequest get() {
+        return ApiRequest.builder("read thing", "GET")
+                .path("api/things")
+                .safeToRetry(true)
+                .build();
+    }
+
+    private static ApiRequest create() {
+        return ApiRequest.builder("create thing", "POST")
+                .path("api/things")
+                .body(Map.of("name", "n"))
+                .ambiguousFailureHint("Look the thing up by name before creating it again.")
+                .build();
+    }
+
+    @Test
+    void buildsUrlFromBasePathSegmentsAndEncodedParams() throws Exception {
+        server.enqueue(json(200, "{\"a\":1}"));
+        try (Transport t = transport(clients.builder(server.url("/prefix/v1/").toString()))) {
+            JsonNode n = t.send(
+                    ApiRequest.builder("read thing", "GET")
+                            .path("api/things/")
+                            .pathParam("a b/c\"d")
+                            .query("filter", "{\"displayName\":\"x y\\\"é\"}")
+                            .build(),
+                    JsonNode.class);
+            assertThat(n.get("a").asInt()).isEqualTo(1);
+        }
+        RecordedRequest r = server.takeRequest();
+        assertThat(r.getMethod()).isEqualTo("GET");
+        assertThat(r.getUrl().encodedPath()).isEqualTo("/prefix/v1/api/things/a%20b%2Fc%22d");
+        assertThat(r.getUrl().encodedQuery()).doesNotContain(" ", "\"");
+        assertThat(r.getUrl().queryParameter("filter")).isEqualTo("{\"displayName\":\"x y\\\"é\"}");
+        assertThat(r.getHeaders().get("Authorization")).isEqualTo("Bearer " + KEY.reveal());
+        assertThat(r.getHeaders().get("Accept")).isEqualTo("application/json");
+        assertThat(r.getHeaders().get("User-Agent")).startsWith("catalogkit-java/");
+        assertThat(r.getHeaders().get("X-Request-Id")).matches("[0-9a-f-]{36}");
+    }
+
+    @Test
+    void keepsTrailingSlashOfFixedPathAndSendsJsonBody() throws Exception {
+        server.enqueue(json(201, "{\"ok\":true}"));
+        try (Transport t = transport()) {
+            t.send(
+                    ApiRequest.builder("mint", "POST")
+                            .path("integration/v1/createAPIAccessToken/")
+                            .body(Map.of("user_id", 17))
+                            .credentials(Credentials.none())
+                            .build(),
+                    JsonNode.class);
+        }
+        RecordedRequest r = server.takeRequest();
+        assertThat(r.getUrl().encodedPath()).isEqualTo("/integration/v1/createAPIAccessToken/");
+        assertThat(r.getBody().utf8()).isEqualTo("{\"user_id\":17}");
+        assertThat(r.getHeaders().get("Content-Type")).startsWith("application/json");
+        assertThat(r.getHeaders().get("Authorization")).isNull();
+    }
+
+    @Test
+    void readsEmptyBodyAsNull() {
+        server.enqueue(new MockResponse.Builder().code(200).build());
+        try (Transport t = transport()) {
+            assertThat((Object) t.send(get(), JsonNode.class)).isNull();
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "400, io.catalogkit.core.ApiException",
+        "401, io.catalogkit.core.AuthenticationException",
+        "403, io.catalogkit.core.PermissionDeniedException",
+        "404, io.catalogkit.core.NotFoundException",
+        "409, io.catalogkit.core.ConflictException",
+        "422, io.catalogkit.core.ApiException",
+        "429, io.catalogkit.core.RateLimitedException",
+        "500, io.catalogkit.core.ServerException",
+        "502, io.catalogkit.core.ServerException",
+        "503, io.catalogkit.core.ServerException",
+        "302, io.catalogkit.core.ApiException",
+    })
+    void mapsEveryStatusClassToItsExceptionWithFields(int status, String type) {
+        server.enqueue(new MockResponse.Builder()
+                .code(status)
+                .setHeader("Content-Type", "application/json")
+                .setHeader("X-Request-Id", "req-42")
+                .body("{\"errorCode\":\"ATLAS-" + status + "-00-001\",\"errorMessage\":\"it went wrong\"}")
+                .build());
+        try (Transport t = transport(clients.builder(server.url("/").toString()).maxRetries(0))) {
+            ApiException e = catchThrowableOfType(ApiException.class, () -> t.send(get(), JsonNode.class));
+            assertThat(e).isExactlyInstanceOf(classFor(type));
+            assertThat(e.statusCode()).isEqualTo(status);
+            assertThat(e.requestId()).contains("req-42");
+            assertThat(e.errorCode()).contains("ATLAS-" + status + "-00-001");
+            assertThat(e.method()).isEqualTo("GET");
+            assertThat(e.path()).isEqualTo("/api/things");
+            assertThat(e.getMessage())
+                    .startsWith("Test read thing failed: GET /api/things answered " + status + ": it went wrong")
+                    .contains("(code ATLAS-" + status + "-00-001)")
+                    .contains(ErrorMapper.defaultHint(status))
+                    .contains("[request id req-42]");
+        }
+    }
+
+    private static Class<?> classFor(String name) {
+        try {
+            return Class.forName(name);
+        } catch (ClassNotFoundException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void authErrorsCarryAHintAboutTheKey() {
+        server.enqueue(json(401, "{\"status\":401,\"url\":\"/api/things\"}"));
+        try (Transport t = transport()) {
+            AuthenticationException e =
+                    catchThrowableOfType(AuthenticationException.class, () -> t.send(get(), JsonNode.class));
+            assertThat(e.getMessage()).contains("Check the API key / token");
+            assertThat(e.errorCode()).isEmpty();
+        }
+    }
+
+    @Test
+    void parsesTheErrorBodyShapesOfThePlatforms() {
+        assertThat(ErrorMapper.parseBody(404, Json.MAPPER.valueToTree(Map.of("code", 404, "message", "gone"))))
+                .extracting(ErrorReport::errorCode, ErrorReport::message)
+                .containsExactly("404", "gone");
+        assertThat(ErrorMapper.parseBody(
+                        401,
+                        Json.MAPPER.valueToTree(
+                                Map.of("error", "invalid_grant", "error_description", "Token expired"))))
+                .extracting(ErrorReport::errorCode, ErrorReport::message)
+                .containsExactly("invalid_grant", "Token expired");
+        assertThat(ErrorMapper.parseBody(
+                        401,
+                        Json.MAPPER.valueToTree(
+                                Map.of("detail", "Refresh token provided is invalid.", "code", "401000"))))
+                .extracting(ErrorReport::errorCode, ErrorReport::message)
+                .containsExactly("401000", "Refresh token provided is invalid.");
+        assertThat(ErrorMapper.parseBody(500, Json.MAPPER.valueToTree(List.of(1, 2))))
+                .extracting(ErrorReport::errorCode, ErrorReport::message)
+                .containsExactly(null, null);
+        assertThat(ErrorMapper.parseBody(400, Json.MAPPER.valueToTree(Map.of("requestId", "r-1")))
+                        .requestId())
+                .isEqualTo("r-1");
+    }
+
+    @Test
+    void htmlErrorFromAProxyStaysARetriableServerExceptionByStatus() {
+        MockResponse html = new MockResponse.Builder()
+                .code(502)
+                .setHeader("Content-Type", "text/html")
+                .body("<html><body>Bad gateway</body></html>")
+                .build();
+        server.enqueue(html);
+        server.enqueue(html);
+        server.enqueue(html);
+        try (Transport t = transport()) {
+            ServerException e = catchThrowableOfType(ServerException.class, () -> t.send(get(), JsonNode.class));
+            assertThat(e.statusCode()).isEqualTo(502);
+            assertThat(e.getMessage()).doesNotContain("<html>");
+        }
+        assertThat(server.getRequestCount()).isEqualTo(3);
+        assertThat(clients.sleeps).hasSize(2);
+    }
+
+    @Test
+    void requestIdFallsBackToTheBodyThenToTheIdSent() throws Exception {
+        server.enqueue(json(404, "{\"requestId\":\"body-id\"}"));
+        server.enqueue(json(404, "{}"));
+        try (Transport t = transport()) {
+            assertThat(catchThrowableOfType(NotFoundException.class, () -> t.send(get(), JsonNode.class))
+                            .requestId())
+                    .contains("body-id");
+            NotFoundException second =
+                    catchThrowableOfType(NotFoundException.class, () -> t.send(get(), JsonNode.class));
+            server.takeRequest();
+            RecordedRequest sent = server.takeRequest();
+            assertThat(second.requestId()).contains(sent.getHeaders().get("X-Request-Id"));
+        }
+    }
+
+    @Test
+    void sendsTheRequestIdUnderThePlatformsHeader() throws Exception {
+        server.enqueue(json(200, "{}"));
+        try (Transport t = Transport.builder(
+                        clients.builder(server.url("/").toString()).build(), "Atlan")
+                .requestIdHeader("X-Atlan-Request-Id")
+                .build()) {
+            t.send(get(), JsonNode.class);
+        }
+        RecordedRequest r = server.takeRequest();
+        assertThat(r.getHeaders().get("X-Atlan-Request-Id")).isNotBlank();
+        assertThat(r.getHeaders().get("X-Request-Id")).isNull();
+    }
+
+    @Test
+    void retries503And429HonouringRetryAfterSecondsWithoutSleeping() {
+        server.enqueue(new MockResponse.Builder()
+                .code(503)
+                .setHeader("Retry-After", "3")
+                .build());
+        server.enqueue(new MockResponse.Builder()
+                .code(429)
+                .setHeader("Retry-After", "7")
+                .build());
+        server.enqueue(json(200, "{\"ok\":true}"));
+        try (Transport t = transport()) {
+            JsonNode n = t.send(get(), JsonNode.class);
+            assertThat(n.get("ok").asBoolean()).isTrue();
+        }
+        assertThat(clients.sleeps).containsExactly(Duration.ofSeconds(3), Duration.ofSeconds(7));
+        assertThat(server.getRequestCount()).isEqualTo(3);
+    }
+
+    @Test
+    void retryAfterAsHttpDateIsMeasuredOnTheClientsClock() {
+        Instant now = Instant.parse("2026-01-01T00:00:00Z");
+        server.enqueue(new MockResponse.Builder()
+                .code(503)
+                .setHeader("Retry-After", "Thu, 01 Jan 2026 00:00:12 GMT")
+                .build());
+        server.enqueue(json(200, "{}"));
+        try (Transport t =
+                transport(clients.builder(server.url("/").toString()).clock(Clock.fixed(now, ZoneOffset.UTC)))) {
+            t.send(get(), JsonNode.class);
+        }
+        assertThat(clients.sleeps).containsExactly(Duration.ofSeconds(12));
+    }
+
+    @Test
+    void retryAfterAboveTheCeilingEndsTheRetriesWithTheDelayReported() {
+        server.enqueue(json(429, "{\"message\":\"slow down\"}")
+                .newBuilder()
+                .setHeader("Retry-After", "3600")
+                .build());
+        try (Transport t = transport()) {
+            RateLimitedException e =
+                    catchThrowableOfType(RateLimitedException.class, () -> t.send(get(), JsonNode.class));
+            assertThat(e.retryAfter()).contains(Duration.ofHours(1));
+            assertThat(e.getMessage()).contains("slow down").contains("wait 3600 s");
+        }
+        assertThat(clients.sleeps).isEmpty();
+        assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void givesUpAfterMaxRetriesWithBackoffWithinBounds() {
+        for (int i = 0; i < 4; i++) {
+            server.enqueue(new MockResponse.Builder().code(504).build());
+        }
+        try (Transport t = transport(clients.builder(server.url("/").toString())
+                .maxRetries(3)
+                .retryBackoff(Duration.ofMillis(100), Duration.ofMillis(250)))) {
+            assertThatThrownBy(() -> t.send(get(), JsonNode.class)).isInstanceOf(ServerException.class);
+        }
+        assertThat(server.getRequestCount()).isEqualTo(4);
+        assertThat(clients.sleeps).hasSize(3);
+        assertThat(clients.sleeps.get(0)).isBetween(Duration.ZERO, Duration.ofMillis(100));
+        assertThat(clients.sleeps.get(1)).isBetween(Duration.ZERO, Duration.ofMillis(200));
+        assertThat(clients.sleeps.get(2)).isBetween(Duration.ZERO, Duration.ofMillis(250));
+    }
+
+    @Test
+    void doesNotRetryNonRetriableStatuses() {
+        server.enqueue(json(403, "{}"));
+        try (Transport t = transport()) {
+            assertThatThrownBy(() -> t.send(get(), JsonNode.class)).isInstanceOf(PermissionDeniedException.class);
+        }
+        assertThat(server.getRequestCount()).isEqualTo(1);
+        assertThat(clients.sleeps).isEmpty();
+    }
+
+    @Test
+    void retriesASafePost() throws Exception {
+        server.enqueue(new MockResponse.Builder().code(503).build());
+        server.enqueue(json(200, "{\"records\":[]}"));
+        ApiRequest lookup = ApiRequest.builder("validate token", "POST")
+                .path("validate/")
+                .body(Map.of("token", "t"))
+                .safeToRetry(true)
+                .build();
+        try (Transport t = transport()) {
+            assertThat(t.send(lookup, JsonNode.class).has("records")).isTrue();
+        }
+        assertThat(server.getRequestCount()).isEqualTo(2);
+        assertThat(server.takeRequest().getBody().utf8())
+                .isEqualTo(server.takeRequest().getBody().utf8());
+    }
+
+    @Test
+    void neverRepeatsAnUnsafeCallAnsweredWithA503() {
+        server.enqueue(new MockResponse.Builder().code(503).build());
+        try (Transport t = transport()) {
+            assertThatThrownBy(() -> t.send(create(), JsonNode.class)).isInstanceOf(ServerException.class);
+        }
+        assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void neverRepeatsAnUnsafeCallThatFailedAfterItWasSent() {
+        server.enqueue(new MockResponse.Builder()
+                .onResponseStart(SocketEffect.ShutdownConnection.INSTANCE)
+                .build());
+        server.enqueue(json(200, "{}"));
+        try (Transport t = transport()) {
+            TransportException e =
+                    catchThrowableOfType(TransportException.class, () -> t.send(create(), JsonNode.class));
+            assertThat(e.mayHaveReachedServer()).isTrue();
+            assertThat(e.getMessage())
+                    .contains("may have reached the server, so it was not repeated")
+                    .contains("Look the thing up by name");
+        }
+        assertThat(server.getRequestCount()).isEqualTo(1);
+        assertThat(clients.sleeps).isEmpty();
+    }
+
+    @Test
+    void retriesASafeCallAfterADroppedConnection() {
+        server.enqueue(new MockResponse.Builder()
+                .onResponseStart(SocketEffect.ShutdownConnection.INSTANCE)
+                .build());
+        server.enqueue(json(200, "{\"ok\":1}"));
+        try (Transport t = transport()) {
+            assertThat(t.send(get(), JsonNode.class).get("ok").asInt()).isEqualTo(1);
+        }
+        assertThat(server.getRequestCount()).isEqualTo(2);
+    }
+
+    @Test
+    void retriesAnUnsafeCallWhoseConnectionWasRefused() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        MockWebServer late = new MockWebServer();
+        late.enqueue(json(201, "{\"id\":\"t-1\"}"));
+        TestClients.Builder b = clients.builder("http://127.0.0.1:" + port + "/")
+                .sleeper(d -> {
+                    clients.sleeps.add(d);
+                    try {
+                        late.start(java.net.InetAddress.getLoopbackAddress(), port);
+                    } catch (IOException e) {
+                        throw new AssertionError(e);
+                    }
+                });
+        try (late;
+                Transport t = transport(b)) {
+            assertThat(t.send(create(), JsonNode.class).get("id").asText()).isEqualTo("t-1");
+            assertThat(late.getRequestCount()).isEqualTo(1);
+        }
+        assertThat(clients.sleeps).hasSize(1);
+    }
+
+    @Test
+    void refusedConnectionAfterRetriesSaysTheRequestNeverArrived() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        try (Transport t = transport(clients.builder("http://127.0.0.1:" + port).maxRetries(1))) {
+            TransportException e =
+                    catchThrowableOfType(TransportException.class, () -> t.send(create(), JsonNode.class));
+            assertThat(e.mayHaveReachedServer()).isFalse();
+            assertThat(e.getMessage()).contains("after 2 attempts").contains("never reached the server");
+        }
+    }
+
+    @Test
+    void enforcesTheCallTimeout() {
+        server.enqueue(
+                json(200, "{}").newBuilder().headersDelay(5, TimeUnit.SECONDS).build());
+        try (Transport t = transport(clients.builder(server.url("/").toString())
+                .callTimeout(Duration.ofMillis(300))
+                .maxRetries(0))) {
+            TransportException e =
+                    catchThrowableOfType(TransportException.class, () -> t.send(create(), JsonNode.class));
+            assertThat(e.getMessage()).contains("timed out after 1 attempt");
+            assertThat(e.mayHaveReachedServer()).isTrue();
+        }
+    }
+
+    @Test
+    void aPerCallTimeoutReplacesTheClientsOne() {
+        server.enqueue(json(200, "{\"slow\":true}")
+                .newBuilder()
+                .headersDelay(400, TimeUnit.MILLISECONDS)
+                .build());
+        ApiRequest slow = ApiRequest.builder("create slowly", "POST")
+                .path("slow")
+                .timeout(Duration.ofSeconds(30))
+                .build();
+        try (Transport t = transport(clients.builder(server.url("/").toString())
+                .callTimeout(Duration.ofMillis(100))
+                .readTimeout(Duration.ofMillis(100)))) {
+            assertThat(t.send(slow, JsonNode.class).get("slow").asBoolean()).isTrue();
+        }
+    }
+
+    @Test
+    void aTwoHundredWithHtmlIsMalformedNamingTheContentType() {
+        server.enqueue(new MockResponse.Builder()
+                .code(200)
+                .setHeader("Content-Type", "text/html; charset=utf-8")
+                .body("<html><form>Sign in</form></html>")
+                .build());
+        try (Transport t = transport()) {
+            MalformedResponseException e =
+                    catchThrowableOfType(MalformedResponseException.class, () -> t.send(get(), JsonNode.class));
+            assertThat(e.getMessage())
+                    .contains("text/html")
+                    .contains("GET /api/things answered 200")
+                    .contains("login page")
+                    .doesNotContain("Sign in");
+        }
+    }
+
+    record Thing(int count, String name) {}
+
+    @Test
+    void aTwoHundredOfTheWrongShapeIsMalformedNamingTheFieldNotItsValue() {
+        server.enqueue(json(200, "{\"count\":\"secret-looking-value\",\"name\":\"x\"}"));
+        try (Transport t = transport()) {
+            MalformedResponseException e =
+                    catchThrowableOfType(MalformedResponseException.class, () -> t.send(get(), Thing.class));
+            assertThat(e.getMessage()).contains("count").doesNotContain("secret-looking-value");
+        }
+    }
+
+    @Test
+    void doesNotFollowRedirectsSoCredentialsStayOnTheHost() {
+        server.enqueue(new MockResponse.Builder()
+                .code(302)
+                .setHeader("Location", "https://login.example.com/sso")
+                .build());
+        try (Transport t = transport()) {
+            ApiException e = catchThrowableOfType(ApiException.class, () -> t.send(get(), JsonNode.class));
+            assertThat(e.statusCode()).isEqualTo(302);
+            assertThat(e.getMessage()).contains("redirects");
+        }
+        assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void secretsEchoedByTheServerAreRedactedFromMessages() {
+        Secret bodySecret = Secret.of("password-in-body-987");
+        server.enqueue(json(
+                400,
+                "{\"message\":\"bad key " + KEY.reveal() + " and " + bodySecret.reveal()
+                        + " eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl\"}"));
+        ApiRequest r = ApiRequest.builder("login", "POST")
+                .path("login")
+                .body(Map.of("password", bodySecret.reveal()))
+                .secrets(bodySecret)
+                .build();
+        try (Transport t = transport()) {
+            ApiException e = catchThrowableOfType(ApiException.class, () -> t.send(r, JsonNode.class));
+            assertThat(e.getMessage())
+                    .doesNotContain(KEY.reveal())
+                    .doesNotContain(bodySecret.reveal())
+                    .doesNotContain("eyJhbGciOiJIUzI1NiJ9")
+                    .contains("[redacted]");
+        }
+    }
+
+    @Test
+    void perCallHintsReplaceTheDefault() {
+        server.enqueue(json(403, "{}"));
+        ApiRequest r = ApiRequest.builder("save asset", "POST")
+                .path("save")
+                .hints((status, code) -> status == 403 ? "The impersonation token was refused." : null)
+                .build();
+        try (Transport t = transport()) {
+            assertThat(catchThrowableOfType(PermissionDeniedException.class, () -> t.send(r, JsonNode.class))
+                            .getMessage())
+                    .contains("The impersonation token was refused.");
+        }
+    }
+
+    @Test
+    void inBodyErrorsGoThroughTheSameMapper() {
+        server.enqueue(json(200, "{\"errors\":[{\"message\":\"nope\"}]}"));
+        try (Transport t = transport()) {
+            ApiRequest r = get();
+            Transport.Exchange ex = t.exchange(r);
+            ApiException e = t.fail(r, ex, ErrorReport.of(409, "CONFLICT", "nope"));
+            assertThat(e).isInstanceOf(ConflictException.class);
+            assertThat(e.errorCode()).contains("CONFLICT");
+            assertThat(e.requestId()).isPresent();
+            assertThat(t.malformed(r, ex, "a data object").getMessage()).contains("a data object");
+        }
+    }
+
+    @Test
+    void closingLeavesASharedClientUsable() {
+        okhttp3.OkHttpClient shared = new okhttp3.OkHttpClient();
+        server.enqueue(json(200, "{}"));
+        try (Transport t = transport(clients.builder(server.url("/").toString()).httpClient(shared))) {
+            t.send(get(), JsonNode.class);
+            assertThat(t.httpClient().connectionPool()).isSameAs(shared.connectionPool());
+        }
+        assertThat(shared.dispatcher().executorService().isShutdown()).isFalse();
+    }
+}

@@ -1,0 +1,59 @@
+package io.catalogkit.tokens;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ArchitectureTest {
+    private static final JavaClasses TOKENS = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.catalogkit.tokens");
+
+    @ParameterizedTest
+    @ValueSource(strings = {"atlan", "alation", "datahub"})
+    void aPlatformsInternalsAreUsedOnlyByThatPlatform(String platform) {
+        String pkg = "io.catalogkit.tokens." + platform;
+        classes()
+                .that()
+                .resideInAPackage(pkg + ".internal..")
+                .should()
+                .onlyBeAccessed()
+                .byAnyPackage(pkg + "..")
+                .allowEmptyShould(true)
+                .check(TOKENS);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"atlan", "alation", "datahub"})
+    void platformsDoNotDependOnEachOther(String platform) {
+        String[] others = java.util.stream.Stream.of("atlan", "alation", "datahub")
+                .filter(p -> !p.equals(platform))
+                .map(p -> "io.catalogkit.tokens." + p + "..")
+                .toArray(String[]::new);
+        noClasses()
+                .that()
+                .resideInAPackage("io.catalogkit.tokens." + platform + "..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(others)
+                .allowEmptyShould(true)
+                .check(TOKENS);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"io.catalogkit.tokens"})
+    void modelsKnowNoPlatform(String models) {
+        noClasses()
+                .that()
+                .resideInAPackage(models)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("io.catalogkit.tokens.*..", "okhttp3..", "io.catalogkit.core.internal..")
+                .check(TOKENS);
+    }
+}
