@@ -186,7 +186,7 @@ class DataHubSchemaValidationTest {
         JsonNode data = PLAIN.readTree(op.exampleData());
         ExecutionResult result = execute(build, op, data, PLAIN.readValue(op.exampleVariables(), MAP));
         assertThat(result.getErrors()).as("errors of %s on %s", op, build).isEmpty();
-        JsonNode returned = PLAIN.valueToTree((Object) result.getData());
+        JsonNode returned = PLAIN.valueToTree(result.<Object>getData());
         assertThat(returned).isEqualTo(data);
     }
 
@@ -225,6 +225,7 @@ class DataHubSchemaValidationTest {
                     .depthFirst(
                             new NodeVisitorStub() {
                                 @Override
+                                @SuppressWarnings("rawtypes")
                                 public TraversalControl visitField(
                                         Field node, TraverserContext<graphql.language.Node> context) {
                                     fields.add(node.getName());
