@@ -1,0 +1,70 @@
+package io.catalogkit.tokens.datahub;
+
+import io.catalogkit.core.AuthenticationException;
+import io.catalogkit.core.NotFoundException;
+import io.catalogkit.core.PermissionDeniedException;
+import io.catalogkit.core.Secret;
+import io.catalogkit.tokens.AccessToken;
+import io.catalogkit.tokens.Page;
+
+/**
+ * DataHub personal access tokens, over DataHub's GraphQL API. Obtain it from {@link
+ * DataHubClient#accessTokens()}; thread-safe.
+ *
+ * <p>A token has three identifiers: the token value (a JWT, the secret, returned once by {@link
+ * #create}), its id (a salted hash, what {@link #revoke} takes, see {@link AccessToken#getId()}) and
+ * its urn. Privileges: "Generate Personal Access Tokens" lets a user create, list and revoke their
+ * own tokens; "Manage All Access Tokens" (an admin) allows creating tokens for anyone, listing all,
+ * revoking any and reading a raw token's metadata. A privilege the caller lacks raises {@link
+ * PermissionDeniedException} naming it; a client token that is expired, revoked or invalid raises
+ * {@link AuthenticationException} saying which.
+ */
+public interface DataHubTokenService {
+    /**
+     * Creates a personal access token. Not repeated on failure: after a timeout the token may exist,
+     * so list the actor's tokens before creating it again.
+     *
+     * @param actorUrn whom the token acts as, e.g. {@code urn:li:corpuser:jdoe}; anyone but the caller
+     *     needs "Manage All Access Tokens" (the caller then becomes the token's owner)
+     * @param duration how long it lives
+     * @param name its name
+     * @param description its description, or null
+     * @return the token, with its value ({@link AccessToken#getSecret()}, shown only here) and id
+     */
+    AccessToken create(String actorUrn, AccessTokenDuration duration, String name, String description);
+
+    /**
+     * Lists tokens in the server's order, expired ones included (status {@code EXPIRED}). The list
+     * reads a search index: a token created a moment ago may be missing for a while.
+     *
+     * @param start the offset of the first token, 0 or more
+     * @param count the page size, 1 or more
+     * @param ownerUrn the owner whose tokens to list (the caller's own urn needs only "Generate
+     *     Personal Access Tokens"), or null for every token (needs "Manage All Access Tokens")
+     * @return the first page; further pages are fetched as they are asked for
+     */
+    Page<AccessToken> list(int start, int count, String ownerUrn);
+
+    /**
+     * Revokes a token: the caller must own it or have "Manage All Access Tokens". Not repeated on
+     * failure (a second revoke is an error on the wire).
+     *
+     * @param tokenId the token's id ({@link AccessToken#getId()}), never the token value itself
+     * @return true when revoked; false when DataHub says the token no longer exists (revoked before,
+     *     or expired and cleaned up)
+     * @throws IllegalArgumentException when {@code tokenId} looks like a token value (a JWT)
+     * @throws PermissionDeniedException when the caller may not revoke it, including an owner's
+     *     second revoke, which DataHub cannot tell from "not yours"
+     */
+    boolean revoke(String tokenId);
+
+    /**
+     * Reads the metadata of a raw token (needs "Manage All Access Tokens"): whom it acts as, who made
+     * it, when it expires.
+     *
+     * @param token the token value
+     * @return the token's metadata, without its value
+     * @throws NotFoundException when DataHub holds no such token (unknown, revoked or expired)
+     */
+    AccessToken getMetadata(Secret token);
+}

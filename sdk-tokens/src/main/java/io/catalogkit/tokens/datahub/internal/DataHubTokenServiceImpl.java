@@ -1,0 +1,275 @@
+package io.catalogkit.tokens.datahub.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.catalogkit.core.MalformedResponseException;
+import io.catalogkit.core.Secret;
+import io.catalogkit.core.internal.ApiRequest;
+import io.catalogkit.core.internal.Transport;
+import io.catalogkit.tokens.AccessToken;
+import io.catalogkit.tokens.Page;
+import io.catalogkit.tokens.TokenStatus;
+import io.catalogkit.tokens.datahub.AccessTokenDuration;
+import io.catalogkit.tokens.datahub.DataHubTokenService;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** {@link DataHubTokenService} over DataHub's GraphQL API. Thread-safe. */
+public final class DataHubTokenServiceImpl implements DataHubTokenService {
+    private static final Logger LOG = LoggerFactory.getLogger("io.catalogkit.tokens.datahub");
+
+    static final String GENERATE = "'Generate Personal Access Tokens'";
+    static final String MANAGE = "'Manage All Access Tokens'";
+    static final String SCHEMA_HINT = "The server's GraphQL schema differs from the one catalogkit was built against"
+            + " (an older or newer DataHub?): its message names what it rejected.";
+
+    private final GraphQl graphQl;
+    private final Secret clientToken;
+    private final Clock clock;
+
+    /**
+     * Creates the service.
+     *
+     * @param transport the client's transport (it sends the client's token)
+     * @param clientToken the client's own token, decoded only for messages (expiry, own urn)
+     */
+    public DataHubTokenServiceImpl(Transport transport, Secret clientToken) {
+        this.graphQl = new GraphQl(transport);
+        this.clientToken = Objects.requireNonNull(clientToken, "clientToken");
+        this.clock = transport.options().clock();
+    }
+
+    @Override
+    public AccessToken create(String actorUrn, AccessTokenDuration duration, String name, String description) {
+        requireText(actorUrn, "actorUrn");
+        Objects.requireNonNull(duration, "duration");
+        requireText(name, "name");
+        Wire.CreateAccessTokenInput input =
+                new Wire.CreateAccessTokenInput("PERSONAL", actorUrn, duration.name(), name, description);
+        ApiRequest request = GraphQl.request(
+                        "create access token",
+                        Documents.CREATE,
+                        Documents.CREATE_OPERATION,
+                        new Wire.InputVariables(input))
+                .safeToRetry(false)
+                .hints(hints(
+                        "Creating a token needs the " + GENERATE + " privilege when actorUrn is the caller itself,"
+                                + " and " + MANAGE + " for anyone else.",
+                        null))
+                .ambiguousFailureHint("The token may have been created: list the tokens by owner and name before"
+                        + " creating it again.")
+                .build();
+        GraphQl.Answer answer = graphQl.send(request);
+        JsonNode created = answer.field(Documents.CREATE_OPERATION);
+        JsonNode value = created == null ? null : created.get("accessToken");
+        if (value == null || !value.isTextual() || value.asText().isBlank()) {
+            if (!answer.errors().isEmpty()) {
+                throw graphQl.fail(request, answer, false);
+            }
+            throw graphQl.malformed(request, answer, "data.createAccessToken.accessToken (the new token)");
+        }
+        // A live token came back: never throw it away, whatever else is wrong with the answer.
+        Secret secret = Secret.of(value.asText());
+        Wire.TokenMetadata metadata = null;
+        try {
+            metadata = graphQl.read(request, answer, created.get("metadata"), Wire.TokenMetadata.class);
+        } catch (MalformedResponseException e) {
+            LOG.warn("DataHub create access token: the metadata of the new token did not fit: {}", e.getMessage());
+        }
+        if (metadata == null || isBlank(metadata.id())) {
+            LOG.warn(
+                    "DataHub create access token: the server returned the new token without its metadata{};"
+                            + " its id is unknown until it shows up in list()",
+                    answer.errors().isEmpty() ? "" : " and with errors");
+            return AccessToken.builder()
+                    .secret(secret)
+                    .name(name)
+                    .description(description)
+                    .actor(actorUrn)
+                    .status(TokenStatus.ACTIVE)
+                    .build();
+        }
+        if (!answer.errors().isEmpty()) {
+            LOG.warn("DataHub create access token: the server reported errors along with the new token; kept it");
+        }
+        return toModel(metadata, secret);
+    }
+
+    @Override
+    public Page<AccessToken> list(int start, int count, String ownerUrn) {
+        if (start < 0) {
+            throw new IllegalArgumentException("start must be 0 or more, was " + start);
+        }
+        if (count < 1) {
+            throw new IllegalArgumentException("count must be 1 or more, was " + count);
+        }
+        if (ownerUrn != null && ownerUrn.isBlank()) {
+            throw new IllegalArgumentException(
+                    "ownerUrn must not be blank: pass the owner's urn, or null to list every token (admins only)");
+        }
+        List<Wire.FacetFilterInput> filters =
+                ownerUrn == null ? null : List.of(new Wire.FacetFilterInput("ownerUrn", List.of(ownerUrn)));
+        String denied = ownerUrn != null
+                ? "Listing a user's tokens needs the " + GENERATE + " privilege when ownerUrn is the caller itself,"
+                        + " and " + MANAGE + " for anyone else."
+                : "Listing every token (ownerUrn null) needs the " + MANAGE + " privilege; to list your own"
+                        + " tokens pass your own urn: list(" + start + ", " + count + ", \""
+                        + Jwt.actorUrn(clientToken).orElse(Jwt.CORP_USER + "<your user id>") + "\").";
+        ApiRequest request = GraphQl.request(
+                        "list access tokens",
+                        Documents.LIST,
+                        Documents.LIST_OPERATION,
+                        new Wire.InputVariables(new Wire.ListAccessTokenInput(start, count, filters)))
+                .safeToRetry(true)
+                .hints(hints(denied, null))
+                .build();
+        GraphQl.Answer answer = graphQl.send(request);
+        if (!answer.errors().isEmpty()) {
+            throw graphQl.fail(request, answer, false);
+        }
+        Wire.TokenList result =
+                graphQl.read(request, answer, answer.field(Documents.LIST_OPERATION), Wire.TokenList.class);
+        if (result == null || result.total() == null || result.tokens() == null) {
+            throw graphQl.malformed(request, answer, "data.listAccessTokens with total and tokens");
+        }
+        List<AccessToken> items = new ArrayList<>(result.tokens().size());
+        for (Wire.TokenMetadata m : result.tokens()) {
+            if (m == null || isBlank(m.id())) {
+                throw graphQl.malformed(request, answer, "data.listAccessTokens.tokens with an id each");
+            }
+            items.add(toModel(m, null));
+        }
+        int total = result.total();
+        // Page on total with the size asked for (DataHub echoes count); stop on an empty page.
+        boolean more = !items.isEmpty() && (long) start + count < total;
+        return Page.of(items, total, more ? () -> list(start + count, count, ownerUrn) : null);
+    }
+
+    @Override
+    public boolean revoke(String tokenId) {
+        requireText(tokenId, "tokenId");
+        if (tokenId.startsWith("eyJ")) {
+            throw new IllegalArgumentException("tokenId looks like a token value (a JWT), not a token id: pass the"
+                    + " id from AccessToken.getId() (as create() or list() return it), never the token itself");
+        }
+        ApiRequest request = GraphQl.request(
+                        "revoke access token",
+                        Documents.REVOKE,
+                        Documents.REVOKE_OPERATION,
+                        new Wire.TokenIdVariables(tokenId))
+                .safeToRetry(false)
+                .hints(hints(
+                        "Revoking needs " + MANAGE + ", or owning the token; an owner's second revoke of a token"
+                                + " that is already gone also answers this.",
+                        null))
+                .ambiguousFailureHint("The token may have been revoked: list the tokens to check before revoking"
+                        + " again (a second revoke is an error).")
+                .build();
+        GraphQl.Answer answer = graphQl.send(request);
+        if (!answer.errors().isEmpty()) {
+            GraphQl.Error first = answer.errors().get(0);
+            if (GraphQl.status(first, false) == 500 && GraphQl.saysNoLongerExists(first.message())) {
+                return false;
+            }
+            throw graphQl.fail(request, answer, false);
+        }
+        JsonNode revoked = answer.field(Documents.REVOKE_OPERATION);
+        if (revoked == null || !revoked.isBoolean()) {
+            throw graphQl.malformed(request, answer, "data.revokeAccessToken as a boolean");
+        }
+        return revoked.booleanValue();
+    }
+
+    @Override
+    public AccessToken getMetadata(Secret token) {
+        Objects.requireNonNull(token, "token");
+        ApiRequest request = GraphQl.request(
+                        "get access token metadata",
+                        Documents.GET_METADATA,
+                        Documents.GET_METADATA_OPERATION,
+                        new Wire.TokenVariables(token.reveal()))
+                .secrets(token)
+                .safeToRetry(true)
+                .hints(hints(
+                        "Reading a raw token's metadata needs the " + MANAGE + " privilege.",
+                        "DataHub holds no such token: it is unknown to this server, revoked, or expired."))
+                .build();
+        GraphQl.Answer answer = graphQl.send(request);
+        if (!answer.errors().isEmpty()) {
+            throw graphQl.fail(request, answer, true);
+        }
+        Wire.TokenMetadata m =
+                graphQl.read(request, answer, answer.field(Documents.GET_METADATA_OPERATION), Wire.TokenMetadata.class);
+        if (m == null || isBlank(m.id())) {
+            throw graphQl.malformed(request, answer, "data.getAccessTokenMetadata with an id");
+        }
+        return toModel(m, null);
+    }
+
+    private AccessToken toModel(Wire.TokenMetadata m, Secret secret) {
+        Instant expiresAt = m.expiresAt() == null ? null : Instant.ofEpochMilli(m.expiresAt());
+        boolean expired = expiresAt != null && !expiresAt.isAfter(clock.instant());
+        return AccessToken.builder()
+                .id(m.id())
+                .name(m.name())
+                .description(m.description())
+                .secret(secret)
+                .owner(m.ownerUrn())
+                .actor(m.actorUrn())
+                .createdAt(m.createdAt() == null ? null : Instant.ofEpochMilli(m.createdAt()))
+                .expiresAt(expiresAt)
+                .status(expired ? TokenStatus.EXPIRED : TokenStatus.ACTIVE)
+                .build();
+    }
+
+    /** Hints for this call: the privilege on 403, a schema mismatch, and why the client's token failed on 401. */
+    private ApiRequest.ErrorHints hints(String forbidden, String notFound) {
+        return (status, code) -> {
+            if (status == 401) {
+                return authenticationHint();
+            }
+            if (status == 403) {
+                return forbidden;
+            }
+            if (status == 404) {
+                return notFound;
+            }
+            if (GraphQl.VALIDATION_ERROR.equals(code)) {
+                return SCHEMA_HINT;
+            }
+            return null;
+        };
+    }
+
+    /** A 401 does not say why: the client's own token's {@code exp} tells expired from revoked. */
+    String authenticationHint() {
+        Optional<Jwt.Claims> claims = Jwt.decode(clientToken);
+        if (claims.isEmpty()) {
+            return "The client's token is not a DataHub access token (not a JWT): check the token given to"
+                    + " token(...) or DATAHUB_GMS_TOKEN.";
+        }
+        Optional<Instant> exp = claims.get().expiresAt();
+        if (exp.isPresent() && !exp.get().isAfter(clock.instant())) {
+            return "The client's token expired at " + exp.get() + ": create a new one.";
+        }
+        return "The client's token is invalid or revoked (it "
+                + exp.map(e -> "expires at " + e).orElse("never expires")
+                + "), or was issued by another DataHub instance.";
+    }
+
+    private static void requireText(String value, String name) {
+        Objects.requireNonNull(value, name);
+        if (value.isBlank()) {
+            throw new IllegalArgumentException(name + " must not be blank");
+        }
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
+    }
+}

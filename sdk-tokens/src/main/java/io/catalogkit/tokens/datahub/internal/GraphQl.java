@@ -1,0 +1,236 @@
+package io.catalogkit.tokens.datahub.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.catalogkit.core.ApiException;
+import io.catalogkit.core.MalformedResponseException;
+import io.catalogkit.core.internal.ApiRequest;
+import io.catalogkit.core.internal.ErrorReport;
+import io.catalogkit.core.internal.Transport;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Sends GraphQL documents to {@code /api/graphql} through the client's {@link Transport} and reads
+ * DataHub's answers: a 2xx is not a success until {@code errors} is absent, and errors become
+ * exceptions through core's one mapper ({@link Transport#fail}).
+ */
+public final class GraphQl {
+    /** Where every document goes: GMS, the frontend proxy and DataHub Cloud all serve it. */
+    public static final String PATH = "api/graphql";
+
+    /** graphql-java's classification for a document or variables the schema rejects. */
+    public static final String VALIDATION_ERROR = "ValidationError";
+
+    /** graphql-java's classification for a null in a non-null field (DataHub: an unknown token). */
+    public static final String NULL_IN_NON_NULL_FIELD = "NullValueInNonNullableField";
+
+    private final Transport transport;
+
+    /**
+     * Creates the helper.
+     *
+     * @param transport the client's transport
+     */
+    public GraphQl(Transport transport) {
+        this.transport = transport;
+    }
+
+    /**
+     * Starts a request for one document.
+     *
+     * @param operation what the call does, for messages
+     * @param document the document (a constant of {@link Documents})
+     * @param operationName the document's operation name
+     * @param variables the variables object, written by Jackson
+     * @return the request builder, method and path set
+     */
+    public static ApiRequest.Builder request(
+            String operation, String document, String operationName, Object variables) {
+        return ApiRequest.builder(operation, "POST")
+                .path(PATH)
+                .body(new Wire.GraphQlRequest(document, variables, operationName));
+    }
+
+    /**
+     * One error of an {@code errors} array, read leniently.
+     *
+     * @param message the message, or null
+     * @param path the path, dotted, or null
+     * @param code {@code extensions.code}, or null
+     * @param type {@code extensions.type}, or null
+     * @param classification {@code extensions.classification}, or null
+     */
+    public record Error(String message, String path, Integer code, String type, String classification) {}
+
+    /**
+     * A 2xx GraphQL answer.
+     *
+     * @param exchange the HTTP exchange
+     * @param data the {@code data} object, or null
+     * @param errors the errors, empty when there were none
+     */
+    public record Answer(Transport.Exchange exchange, JsonNode data, List<Error> errors) {
+        /**
+         * One root field of {@code data}.
+         *
+         * @param field the field name
+         * @return the node, or null when absent or null
+         */
+        public JsonNode field(String field) {
+            JsonNode n = data == null ? null : data.get(field);
+            return n == null || n.isNull() ? null : n;
+        }
+    }
+
+    /**
+     * Sends the request and checks the answer's shape.
+     *
+     * @param request the request
+     * @return the answer, with its errors (not yet raised)
+     * @throws ApiException on an HTTP error status
+     * @throws MalformedResponseException when the body has neither a {@code data} object nor
+     *     {@code errors}
+     */
+    public Answer send(ApiRequest request) {
+        Transport.Exchange ex = transport.exchange(request);
+        JsonNode body = ex.object()
+                .orElseThrow(() -> transport.malformed(request, ex, "a JSON object with GraphQL data or errors"));
+        JsonNode errors = body.get("errors");
+        List<Error> list = new ArrayList<>();
+        if (errors != null && errors.isArray()) {
+            errors.forEach(e -> list.add(error(e)));
+        }
+        JsonNode data = body.get("data");
+        if (data != null && !data.isObject()) {
+            data = null;
+        }
+        if (data == null && list.isEmpty()) {
+            throw transport.malformed(request, ex, "a GraphQL answer with data or errors");
+        }
+        return new Answer(ex, data, List.copyOf(list));
+    }
+
+    /**
+     * Raises the answer's errors as the exception the first one stands for.
+     *
+     * @param request the request
+     * @param answer an answer with errors
+     * @param nullMeansNotFound true when a null in a non-null field means "no such thing" (an
+     *     unknown token)
+     * @return the exception, to be thrown
+     */
+    public ApiException fail(ApiRequest request, Answer answer, boolean nullMeansNotFound) {
+        Error first = answer.errors().get(0);
+        StringBuilder message = new StringBuilder(first.message() != null ? first.message() : "GraphQL error");
+        if (first.path() != null) {
+            message.append(" (path ").append(first.path()).append(')');
+        }
+        int more = answer.errors().size() - 1;
+        if (more > 0) {
+            message.append(" (and ").append(more).append(more == 1 ? " more error)" : " more errors)");
+        }
+        String errorCode = first.type() != null ? first.type() : first.classification();
+        ErrorReport report = ErrorReport.of(status(first, nullMeansNotFound), errorCode, message.toString());
+        return transport.fail(request, answer.exchange(), report);
+    }
+
+    /**
+     * Reads part of an answer into a wire type.
+     *
+     * @param request the request
+     * @param answer the answer
+     * @param node the node
+     * @param type the type
+     * @param <T> the type
+     * @return the value, or null for a null node
+     * @throws MalformedResponseException when the node does not fit
+     */
+    public <T> T read(ApiRequest request, Answer answer, JsonNode node, Class<T> type) {
+        return transport.read(request, answer.exchange(), node, type);
+    }
+
+    /**
+     * An exception for an answer that lacks what the operation needs.
+     *
+     * @param request the request
+     * @param answer the answer
+     * @param what what was expected
+     * @return the exception, to be thrown
+     */
+    public MalformedResponseException malformed(ApiRequest request, Answer answer, String what) {
+        return transport.malformed(request, answer.exchange(), what);
+    }
+
+    /**
+     * The status an error stands for: its {@code extensions.code}, else one picked by its
+     * classification (a rejected document 400, an unknown token 404 where asked, a failed resolver
+     * 500, else 400).
+     */
+    static int status(Error e, boolean nullMeansNotFound) {
+        if (e.code() != null && e.code() >= 400 && e.code() <= 599) {
+            return e.code();
+        }
+        String c = e.classification() == null ? "" : e.classification();
+        if (c.equals(NULL_IN_NON_NULL_FIELD)) {
+            return nullMeansNotFound ? 404 : 500;
+        }
+        if (c.equals("DataFetchingException") || c.equals("ExecutionAborted")) {
+            return 500;
+        }
+        return 400;
+    }
+
+    private static Error error(JsonNode e) {
+        if (!e.isObject()) {
+            return new Error(text(e), null, null, null, null);
+        }
+        JsonNode ext = e.path("extensions");
+        String classification = text(ext.get("classification"));
+        if (classification == null) {
+            classification = text(e.get("classification"));
+        }
+        return new Error(
+                text(e.get("message")),
+                path(e.get("path")),
+                code(ext.get("code")),
+                text(ext.get("type")),
+                classification);
+    }
+
+    private static String path(JsonNode p) {
+        if (p == null || !p.isArray() || p.isEmpty()) {
+            return null;
+        }
+        List<String> parts = new ArrayList<>();
+        p.forEach(s -> parts.add(s.asText()));
+        return String.join(".", parts);
+    }
+
+    private static Integer code(JsonNode c) {
+        if (c == null) {
+            return null;
+        }
+        if (c.canConvertToInt()) {
+            return c.asInt();
+        }
+        if (c.isTextual() && c.asText().trim().matches("\\d{3}")) {
+            return Integer.parseInt(c.asText().trim());
+        }
+        return null;
+    }
+
+    private static String text(JsonNode n) {
+        return n != null && n.isValueNode() && !n.isNull() && !n.asText().isBlank() ? n.asText() : null;
+    }
+
+    /**
+     * Whether a message says the token no longer exists (DataHub's answer to a second revoke).
+     *
+     * @param message the message, may be null
+     * @return true when it does
+     */
+    static boolean saysNoLongerExists(String message) {
+        return message != null && message.toLowerCase(Locale.ROOT).contains("no longer exists");
+    }
+}

@@ -1,0 +1,113 @@
+package io.catalogkit.tokens.datahub.internal;
+
+import java.util.List;
+
+/**
+ * DataHub's GraphQL wire shapes, as records Jackson writes and reads. Those that carry a token value
+ * redact it from {@code toString()}.
+ */
+public final class Wire {
+    private Wire() {}
+
+    /**
+     * A GraphQL request body.
+     *
+     * @param query the document
+     * @param variables the variables object
+     * @param operationName the operation to run
+     */
+    public record GraphQlRequest(String query, Object variables, String operationName) {
+        @Override
+        public String toString() {
+            return "GraphQlRequest[operationName=" + operationName + "]";
+        }
+    }
+
+    /**
+     * {@code CreateAccessTokenInput}.
+     *
+     * @param type always {@code PERSONAL}
+     * @param actorUrn whom the token acts as
+     * @param duration an {@code AccessTokenDuration} name
+     * @param name the token's name
+     * @param description its description, or null (then left out)
+     */
+    public record CreateAccessTokenInput(
+            String type, String actorUrn, String duration, String name, String description) {}
+
+    /**
+     * {@code ListAccessTokenInput}.
+     *
+     * @param start the offset
+     * @param count the page size
+     * @param filters the filters, or null (then left out)
+     */
+    public record ListAccessTokenInput(Integer start, Integer count, List<FacetFilterInput> filters) {}
+
+    /**
+     * {@code FacetFilterInput}: equality with any of {@code values} (never the singular {@code
+     * value} of old docs, which current servers reject).
+     *
+     * @param field the field, e.g. {@code ownerUrn}
+     * @param values the values
+     */
+    public record FacetFilterInput(String field, List<String> values) {}
+
+    /**
+     * Variables {@code {"input": ...}}.
+     *
+     * @param input the input object
+     */
+    public record InputVariables(Object input) {}
+
+    /**
+     * Variables {@code {"tokenId": ...}}.
+     *
+     * @param tokenId the token's id
+     */
+    public record TokenIdVariables(String tokenId) {}
+
+    /**
+     * Variables {@code {"token": ...}}: a token value, redacted from {@code toString()}.
+     *
+     * @param token the raw token
+     */
+    public record TokenVariables(String token) {
+        @Override
+        public String toString() {
+            return "TokenVariables[token=redacted]";
+        }
+    }
+
+    /**
+     * {@code AccessTokenMetadata}, the fields the documents select.
+     *
+     * @param id the token's id (salted hash)
+     * @param urn the token's urn
+     * @param actorUrn whom it acts as
+     * @param ownerUrn who created it
+     * @param name its name
+     * @param description its description
+     * @param createdAt epoch ms
+     * @param expiresAt epoch ms, or null for never
+     */
+    public record TokenMetadata(
+            String id,
+            String urn,
+            String actorUrn,
+            String ownerUrn,
+            String name,
+            String description,
+            Long createdAt,
+            Long expiresAt) {}
+
+    /**
+     * {@code ListAccessTokenResult}.
+     *
+     * @param start the offset
+     * @param count the page size asked for (echoed, not the number returned)
+     * @param total all matches
+     * @param tokens this page
+     */
+    public record TokenList(Integer start, Integer count, Integer total, List<TokenMetadata> tokens) {}
+}
