@@ -61,7 +61,7 @@ public final class AlationExample {
     }
 
     private static void runEmbedded(PrintStream out) {
-        out.println("== Alation (embedded FakeAlation; set ALATION_BASE_URL, ALATION_REFRESH_TOKEN and"
+        out.println("Alation: embedded FakeAlation (set ALATION_BASE_URL, ALATION_REFRESH_TOKEN and"
                 + " ALATION_USER_ID for a real instance)");
         try (FakeAlation alation = new FakeAlation().start()) {
             long userId = alation.addUser("jdoe@example.com", "correct-horse-battery");
@@ -75,7 +75,7 @@ public final class AlationExample {
             }
             Secret refreshValue = refresh.getSecret().orElseThrow();
             out.printf(
-                    "1. Created refresh token '%s' for user %d: %s, valid until %s%n",
+                    "  1. Created refresh token '%s' for user %d: %s, valid until %s%n",
                     refresh.getName(),
                     refresh.getUserId(),
                     refreshValue.masked(),
@@ -94,19 +94,19 @@ public final class AlationExample {
                         .build();
 
                 out.printf(
-                        "2. GET /integration/v2/table/ through authInterceptor(): %s (access tokens minted: %d)%n",
+                        "  2. GET /integration/v2/table/ through authInterceptor(): %s (access tokens minted: %d)%n",
                         call(http, tables), alation.mintCount());
                 Secret morning = client.currentAccessToken();
                 for (Duration step :
                         List.of(Duration.ofHours(8), Duration.ofHours(8), Duration.ofMinutes(7 * 60 + 57))) {
                     alation.clock().advance(step);
                     out.printf(
-                            "   %5s later: %s (access tokens minted: %d)%n",
+                            "     %5s later: %s (access tokens minted: %d)%n",
                             hours(step), call(http, tables), alation.mintCount());
                 }
                 Secret evening = client.currentAccessToken();
                 out.printf(
-                        "3. Near the end of its 24 h the access token %s was replaced by %s before it expired;"
+                        "  3. Near the end of its 24 h the access token %s was replaced by %s before it expired;"
                                 + " the caller saw only 200s, and no validate call was made (%d).%n",
                         morning.masked(), evening.masked(), alation.validateCount());
 
@@ -114,14 +114,14 @@ public final class AlationExample {
                 int before = alation.requests(FakeAlation.TABLES).size();
                 String answer = call(http, tables);
                 out.printf(
-                        "4. An admin revoked every access token; the next call got 403, re-minted once and"
+                        "  4. An admin revoked every access token; the next call got 403, re-minted once and"
                                 + " replayed once: %s (%d requests, access tokens minted: %d)%n",
                         answer, alation.requests(FakeAlation.TABLES).size() - before, alation.mintCount());
 
                 RefreshToken regenerated = client.refreshTokens().regenerate(refreshValue, userId);
                 Secret newRefresh = regenerated.getSecret().orElseThrow();
                 out.printf(
-                        "5. Regenerated the refresh token: %s -> %s; the old one is now %s, and the client"
+                        "  5. Regenerated the refresh token: %s -> %s; the old one is now %s, and the client"
                                 + " switched to the new one: %s%n",
                         refreshValue.masked(),
                         newRefresh.masked(),
@@ -138,7 +138,7 @@ public final class AlationExample {
                     validation = e.getClass().getSimpleName();
                 }
                 out.printf(
-                        "6. Revoked all access tokens of the new refresh token: validating %s now gives %s;"
+                        "  6. Revoked all access tokens of the new refresh token: validating %s now gives %s;"
                                 + " the next call re-mints on its own: %s%n",
                         current.masked(), validation, call(http, tables));
                 http.dispatcher().executorService().shutdown();
@@ -151,27 +151,28 @@ public final class AlationExample {
         boolean changes =
                 "true".equalsIgnoreCase(env.getOrDefault(ALLOW_CHANGES, "").trim());
         try (AlationClient client = AlationClient.fromEnv()) {
-            out.println("== Alation (" + client + ")");
+            out.println("Alation: " + client);
             long userId = Long.parseLong(env.get("ALATION_USER_ID").trim());
             Secret refresh = Secret.of(env.get("ALATION_REFRESH_TOKEN").trim());
             RefreshToken state = client.refreshTokens().validate(refresh, userId);
             out.printf(
-                    "1. Refresh token '%s': %s, expires %s%n",
+                    "  1. Refresh token '%s': %s, expires %s%n",
                     state.getName(),
                     state.getStatus(),
                     state.getExpiresAt().map(Object::toString).orElse("(not said)"));
             out.printf(
-                    "2. Managed access token: %s%n", client.currentAccessToken().masked());
+                    "  2. Managed access token: %s%n",
+                    client.currentAccessToken().masked());
             OkHttpClient http = new OkHttpClient.Builder()
                     .addInterceptor(client.authInterceptor())
                     .build();
             Request tables = new Request.Builder()
                     .url(env.get("ALATION_BASE_URL").trim().replaceAll("/+$", "") + "/integration/v2/table/?limit=1")
                     .build();
-            out.printf("3. GET /integration/v2/table/?limit=1 through authInterceptor(): %s%n", call(http, tables));
+            out.printf("  3. GET /integration/v2/table/?limit=1 through authInterceptor(): %s%n", call(http, tables));
             if (!changes) {
-                out.println("4. Skipped creating, regenerating and revoking tokens: they change the instance." + " Set "
-                        + ALLOW_CHANGES + "=true to run them.");
+                out.println("  4. Skipped creating, regenerating and revoking tokens: they change the instance."
+                        + " Set " + ALLOW_CHANGES + "=true to run them.");
             } else if (isSet(env, "ALATION_USERNAME") && isSet(env, "ALATION_PASSWORD")) {
                 RefreshToken own = client.refreshTokens()
                         .create(
@@ -179,21 +180,21 @@ public final class AlationExample {
                                 Secret.of(env.get("ALATION_PASSWORD")),
                                 "catalogkit-example");
                 Secret value = own.getSecret().orElseThrow();
-                out.printf("4. Created refresh token '%s': %s%n", own.getName(), value.masked());
+                out.printf("  4. Created refresh token '%s': %s%n", own.getName(), value.masked());
                 RefreshToken regenerated = client.refreshTokens().regenerate(value, own.getUserId());
                 out.printf(
-                        "5. Regenerated it: %s -> %s%n",
+                        "  5. Regenerated it: %s -> %s%n",
                         value.masked(), regenerated.getSecret().orElseThrow().masked());
                 client.accessTokens().revokeAll(regenerated.getSecret().orElseThrow(), own.getUserId());
-                out.println("6. Revoked its access tokens. The example's refresh token cannot be revoked over the"
+                out.println("  6. Revoked its access tokens. The example's refresh token cannot be revoked over the"
                         + " API: remove 'catalogkit-example' under Profile > Authentication. Your configured token"
                         + " was left alone.");
             } else {
                 client.accessTokens().revokeAll(refresh, userId);
                 out.printf(
-                        "4. Revoked the access tokens of the configured refresh token; the next call re-mints: %s%n",
+                        "  4. Revoked the access tokens of the configured refresh token; the next call re-mints: %s%n",
                         call(http, tables));
-                out.println("   Creating and regenerating need ALATION_USERNAME and ALATION_PASSWORD (the example"
+                out.println("     Creating and regenerating need ALATION_USERNAME and ALATION_PASSWORD (the example"
                         + " never regenerates your configured token, whose new value it could not show you).");
             }
             http.dispatcher().executorService().shutdown();

@@ -22,6 +22,18 @@ public final class Tour {
         out.println("catalogkit tour");
         out.println("===============");
         secrets(out);
+        section(out, "Atlan: API tokens");
+        AtlanExample.run(out);
+        section(out, "Alation: refresh and access tokens");
+        AlationExample.run(out);
+        section(out, "DataHub: personal access tokens");
+        DataHubExample.run(out);
+    }
+
+    private static void section(PrintStream out, String title) {
+        out.println();
+        out.println(title);
+        out.println("-".repeat(title.length()));
     }
 
     /** What a {@link Secret} shows: never its value unless asked. */

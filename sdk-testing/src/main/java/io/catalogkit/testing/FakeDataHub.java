@@ -106,6 +106,23 @@ public final class FakeDataHub extends FakeServer {
     }
 
     /**
+     * The URL to give {@code DataHubClient.builder().baseUrl(...)}, e.g. {@code http://127.0.0.1:53219}.
+     *
+     * @return the base URL, without a trailing slash
+     * @throws IllegalStateException before {@link #start()}
+     */
+    @Override
+    public String baseUrl() {
+        return super.baseUrl();
+    }
+
+    /** Stops the server; the fake's state is gone with it. */
+    @Override
+    public void close() {
+        super.close();
+    }
+
+    /**
      * Adds a user, or more privileges to a user already there.
      *
      * @param urn the user's urn, e.g. {@code urn:li:corpuser:jdoe}

@@ -24,7 +24,7 @@ class ArchitectureTest {
                 .should()
                 .onlyBeAccessed()
                 .byAnyPackage(pkg + "..")
-                .allowEmptyShould(true)
+                .allowEmptyShould(false)
                 .check(TOKENS);
     }
 
@@ -41,7 +41,7 @@ class ArchitectureTest {
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage(others)
-                .allowEmptyShould(true)
+                .allowEmptyShould(false)
                 .check(TOKENS);
     }
 
