@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import graphql.schema.GraphQLScalarType;
+import graphql.schema.idl.TypeDefinitionRegistry;
 import io.catalogkit.core.Secret;
 import io.catalogkit.core.internal.Json;
 import java.io.IOException;
@@ -72,6 +74,27 @@ public final class FakeDataHub extends FakeServer {
 
         SchemaBuild(String authFile) {
             this.authFile = authFile;
+        }
+
+        /**
+         * DataHub's token schema as this build declares it: the stubs, the search excerpt and one
+         * auth file, parsed from the copies shipped with sdk-testing. Tests validate documents
+         * against it; the fake executes them over it.
+         *
+         * @return a fresh registry of the type definitions
+         */
+        public TypeDefinitionRegistry typeDefinitions() {
+            return FakeDataHubGraphQl.typeDefinitions(authFile);
+        }
+
+        /**
+         * DataHub's {@code Long} scalar (a JSON number of epoch milliseconds), for wiring an
+         * executable schema from {@link #typeDefinitions()}.
+         *
+         * @return the scalar
+         */
+        public static GraphQLScalarType longScalar() {
+            return FakeDataHubGraphQl.LONG;
         }
     }
 

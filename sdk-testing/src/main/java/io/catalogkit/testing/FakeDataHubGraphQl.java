@@ -95,12 +95,16 @@ final class FakeDataHubGraphQl {
      * file.
      */
     static GraphQLSchema schema(FakeDataHub.SchemaBuild build, RuntimeWiring wiring) {
+        return new SchemaGenerator().makeExecutableSchema(build.typeDefinitions(), wiring);
+    }
+
+    static TypeDefinitionRegistry typeDefinitions(String authFile) {
         TypeDefinitionRegistry registry = new TypeDefinitionRegistry();
         SchemaParser parser = new SchemaParser();
-        for (String file : List.of("stubs.graphql", "search.facet-filter.excerpt.graphql", build.authFile)) {
+        for (String file : List.of("stubs.graphql", "search.facet-filter.excerpt.graphql", authFile)) {
             registry.merge(parser.parse(resource(file)));
         }
-        return new SchemaGenerator().makeExecutableSchema(registry, wiring);
+        return registry;
     }
 
     static String resource(String file) {

@@ -8,37 +8,26 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import graphql.ExecutionInput;
 import graphql.ExecutionResult;
 import graphql.GraphQL;
-import graphql.GraphQLContext;
 import graphql.ParseAndValidate;
-import graphql.execution.CoercedVariables;
 import graphql.language.Document;
 import graphql.language.Field;
-import graphql.language.IntValue;
 import graphql.language.NodeTraverser;
 import graphql.language.NodeVisitorStub;
 import graphql.language.OperationDefinition;
-import graphql.language.Value;
 import graphql.parser.Parser;
-import graphql.schema.Coercing;
-import graphql.schema.CoercingParseLiteralException;
-import graphql.schema.CoercingParseValueException;
-import graphql.schema.CoercingSerializeException;
 import graphql.schema.GraphQLObjectType;
-import graphql.schema.GraphQLScalarType;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.idl.RuntimeWiring;
 import graphql.schema.idl.SchemaGenerator;
-import graphql.schema.idl.SchemaParser;
-import graphql.schema.idl.TypeDefinitionRegistry;
 import graphql.schema.idl.UnExecutableSchemaGenerator;
 import graphql.util.TraversalControl;
 import graphql.util.TraverserContext;
 import graphql.validation.ValidationError;
 import io.catalogkit.core.internal.Json;
+import io.catalogkit.testing.FakeDataHub.SchemaBuild;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,25 +49,8 @@ class DataHubSchemaValidationTest {
     private static final String RESOURCES = "/io/catalogkit/testing/datahub/";
     private static final ObjectMapper PLAIN = new ObjectMapper();
 
-    enum Build {
-        CORE_1_4("auth.graphql"),
-        PRE_SERVICE_ACCOUNTS("auth.pre-service-accounts.graphql");
-
-        final String authFile;
-
-        Build(String authFile) {
-            this.authFile = authFile;
-        }
-
-        TypeDefinitionRegistry registry() {
-            TypeDefinitionRegistry registry = new TypeDefinitionRegistry();
-            SchemaParser parser = new SchemaParser();
-            for (String file : List.of("stubs.graphql", "search.facet-filter.excerpt.graphql", authFile)) {
-                registry.merge(parser.parse(resource(file)));
-            }
-            return registry;
-        }
-    }
+    /** The two schema builds, as sdk-testing ships them (DataHub's files, copied verbatim). */
+    private static final SchemaBuild[] BUILDS = SchemaBuild.values();
 
     /** One operation: its document, the contract's example variables and data, and what the SDK builds. */
     record Operation(
@@ -155,7 +127,7 @@ class DataHubSchemaValidationTest {
 
     static Stream<Arguments> everyOperationInEveryBuild() {
         List<Arguments> out = new ArrayList<>();
-        for (Build b : Build.values()) {
+        for (SchemaBuild b : BUILDS) {
             for (Operation o : operations()) {
                 out.add(Arguments.of(b, o));
             }
@@ -165,8 +137,8 @@ class DataHubSchemaValidationTest {
 
     @ParameterizedTest(name = "{1} validates against {0}")
     @MethodSource("everyOperationInEveryBuild")
-    void everyDocumentValidatesAgainstTheRealSchema(Build build, Operation op) {
-        GraphQLSchema schema = UnExecutableSchemaGenerator.makeUnExecutableSchema(build.registry());
+    void everyDocumentValidatesAgainstTheRealSchema(SchemaBuild build, Operation op) {
+        GraphQLSchema schema = UnExecutableSchemaGenerator.makeUnExecutableSchema(build.typeDefinitions());
         Document document = Parser.parse(op.document());
         List<ValidationError> errors = ParseAndValidate.validate(schema, document, Locale.ROOT);
         assertThat(errors).as("validation errors of %s against %s", op, build).isEmpty();
@@ -182,7 +154,7 @@ class DataHubSchemaValidationTest {
 
     @ParameterizedTest(name = "{1}: example variables coerce and the example data comes back on {0}")
     @MethodSource("everyOperationInEveryBuild")
-    void exampleVariablesCoerceAndExecutingReturnsTheExampleData(Build build, Operation op) throws IOException {
+    void exampleVariablesCoerceAndExecutingReturnsTheExampleData(SchemaBuild build, Operation op) throws IOException {
         JsonNode data = PLAIN.readTree(op.exampleData());
         ExecutionResult result = execute(build, op, data, PLAIN.readValue(op.exampleVariables(), MAP));
         assertThat(result.getErrors()).as("errors of %s on %s", op, build).isEmpty();
@@ -192,7 +164,7 @@ class DataHubSchemaValidationTest {
 
     @ParameterizedTest(name = "{1}: the variables the SDK builds coerce on {0}")
     @MethodSource("everyOperationInEveryBuild")
-    void theVariablesTheSdkBuildsCoerce(Build build, Operation op) throws IOException {
+    void theVariablesTheSdkBuildsCoerce(SchemaBuild build, Operation op) throws IOException {
         JsonNode data = PLAIN.readTree(op.exampleData());
         // written exactly as the SDK writes its request bodies
         Map<String, Object> variables = PLAIN.readValue(Json.MAPPER.writeValueAsString(op.sdkVariables()), MAP);
@@ -204,7 +176,7 @@ class DataHubSchemaValidationTest {
     @EnumSource(io.catalogkit.tokens.datahub.AccessTokenDuration.class)
     void everyDurationIsAnEnumValueOfBothBuilds(io.catalogkit.tokens.datahub.AccessTokenDuration duration)
             throws IOException {
-        for (Build build : Build.values()) {
+        for (SchemaBuild build : BUILDS) {
             Operation create = operations().get(0);
             Map<String, Object> variables = PLAIN.readValue(
                     Json.MAPPER.writeValueAsString(new Wire.InputVariables(new Wire.CreateAccessTokenInput(
@@ -240,8 +212,10 @@ class DataHubSchemaValidationTest {
     @Test
     void theValidatorRejectsWhatTheServerRejects() {
         // the checks above would be worthless if validation let anything through
-        GraphQLSchema older = UnExecutableSchemaGenerator.makeUnExecutableSchema(Build.PRE_SERVICE_ACCOUNTS.registry());
-        GraphQLSchema newer = UnExecutableSchemaGenerator.makeUnExecutableSchema(Build.CORE_1_4.registry());
+        GraphQLSchema older =
+                UnExecutableSchemaGenerator.makeUnExecutableSchema(SchemaBuild.PRE_SERVICE_ACCOUNTS.typeDefinitions());
+        GraphQLSchema newer =
+                UnExecutableSchemaGenerator.makeUnExecutableSchema(SchemaBuild.CORE_1_4.typeDefinitions());
         String singularValue =
                 "query { listAccessTokens(input: {filters: [{field: \"ownerUrn\", value: \"x\"}]}) { total } }";
         assertThat(ParseAndValidate.validate(newer, Parser.parse(singularValue)))
@@ -266,10 +240,11 @@ class DataHubSchemaValidationTest {
 
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
-    private static ExecutionResult execute(Build build, Operation op, JsonNode data, Map<String, Object> variables) {
+    private static ExecutionResult execute(
+            SchemaBuild build, Operation op, JsonNode data, Map<String, Object> variables) {
         Object answer = PLAIN.convertValue(data.get(op.operationName()), Object.class);
         RuntimeWiring wiring = RuntimeWiring.newRuntimeWiring()
-                .scalar(LONG)
+                .scalar(SchemaBuild.longScalar())
                 .type(
                         op.document().startsWith("mutation") ? "Mutation" : "Query",
                         t -> t.dataFetcher(op.operationName(), env -> answer))
@@ -278,7 +253,7 @@ class DataHubSchemaValidationTest {
                         t -> t.typeResolver(
                                 env -> (GraphQLObjectType) env.getSchema().getType("AccessTokenMetadata")))
                 .build();
-        GraphQLSchema schema = new SchemaGenerator().makeExecutableSchema(build.registry(), wiring);
+        GraphQLSchema schema = new SchemaGenerator().makeExecutableSchema(build.typeDefinitions(), wiring);
         return GraphQL.newGraphQL(schema)
                 .build()
                 .execute(ExecutionInput.newExecutionInput()
@@ -298,40 +273,4 @@ class DataHubSchemaValidationTest {
             throw new UncheckedIOException(e);
         }
     }
-
-    /** DataHub's {@code Long} scalar, as the stubs declare it. */
-    private static final GraphQLScalarType LONG = GraphQLScalarType.newScalar()
-            .name("Long")
-            .coercing(new Coercing<Long, Long>() {
-                @Override
-                public Long serialize(Object value, GraphQLContext context, Locale locale) {
-                    if (value instanceof Number n) {
-                        return n.longValue();
-                    }
-                    throw new CoercingSerializeException("not a Long");
-                }
-
-                @Override
-                public Long parseValue(Object input, GraphQLContext context, Locale locale) {
-                    if (input instanceof Number n) {
-                        return n.longValue();
-                    }
-                    throw new CoercingParseValueException("not a Long");
-                }
-
-                @Override
-                public Long parseLiteral(
-                        Value<?> input, CoercedVariables variables, GraphQLContext context, Locale locale) {
-                    if (input instanceof IntValue i) {
-                        return i.getValue().longValue();
-                    }
-                    throw new CoercingParseLiteralException("not a Long literal");
-                }
-
-                @Override
-                public Value<?> valueToLiteral(Object input, GraphQLContext context, Locale locale) {
-                    return new IntValue(BigInteger.valueOf(serialize(input, context, locale)));
-                }
-            })
-            .build();
 }
