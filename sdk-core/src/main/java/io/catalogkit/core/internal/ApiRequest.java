@@ -27,6 +27,7 @@ public final class ApiRequest {
     final ErrorHints hints;
     final String ambiguousFailureHint;
     final List<Secret> secrets;
+    final int doneIfReplayAnswers;
 
     private ApiRequest(Builder b) {
         this.operation = b.operation;
@@ -41,6 +42,7 @@ public final class ApiRequest {
         this.hints = b.hints;
         this.ambiguousFailureHint = b.ambiguousFailureHint;
         this.secrets = List.copyOf(b.secrets);
+        this.doneIfReplayAnswers = b.doneIfReplayAnswers;
     }
 
     /**
@@ -99,6 +101,7 @@ public final class ApiRequest {
         private ErrorHints hints = (s, c) -> null;
         private String ambiguousFailureHint;
         private final List<Secret> secrets = new ArrayList<>();
+        private int doneIfReplayAnswers;
 
         private Builder(String operation, String method) {
             this.operation = Objects.requireNonNull(operation, "operation");
@@ -229,6 +232,18 @@ public final class ApiRequest {
                     secrets.add(s);
                 }
             }
+            return this;
+        }
+
+        /**
+         * Treats this status on a retried attempt as success: a delete whose first answer was lost
+         * and whose replay finds the resource gone (404) has done its job.
+         *
+         * @param status the status that means "already done" on a replay
+         * @return this builder
+         */
+        public Builder doneIfReplayAnswers(int status) {
+            this.doneIfReplayAnswers = status;
             return this;
         }
 

@@ -270,6 +270,14 @@ public final class Transport implements AutoCloseable {
                     }
                     return ex;
                 }
+                if (attempt > 1 && status == request.doneIfReplayAnswers) {
+                    LOG.debug(
+                            "{} {}: the replay answered {}: an earlier attempt did the work",
+                            platform,
+                            request.operation,
+                            status);
+                    return new Exchange(status, path, response.header("Content-Type"), null, requestId);
+                }
                 Duration retryAfter = retryAfter(response.header("Retry-After"));
                 if (isRetryableStatus(status) && request.safeToRetry && attempt < maxAttempts) {
                     Duration wait = retryAfter != null ? retryAfter : backoff(attempt);

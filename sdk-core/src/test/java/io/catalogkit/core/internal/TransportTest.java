@@ -350,6 +350,25 @@ class TransportTest {
     }
 
     @Test
+    void aReplayedDeleteThatFindsTheResourceGoneIsDoneButAFirst404IsNot() {
+        ApiRequest delete = ApiRequest.builder("delete thing", "DELETE")
+                .path("api/things/1")
+                .safeToRetry(true)
+                .doneIfReplayAnswers(404)
+                .build();
+        server.enqueue(new MockResponse.Builder()
+                .onResponseStart(SocketEffect.ShutdownConnection.INSTANCE)
+                .build());
+        server.enqueue(json(404, "{}"));
+        server.enqueue(json(404, "{}"));
+        try (Transport t = transport()) {
+            assertThat(t.exchange(delete).status()).isEqualTo(404);
+            assertThatThrownBy(() -> t.exchange(delete)).isInstanceOf(NotFoundException.class);
+        }
+        assertThat(server.getRequestCount()).isEqualTo(3);
+    }
+
+    @Test
     void neverRepeatsAnUnsafeCallAnsweredWithA503() {
         server.enqueue(new MockResponse.Builder().code(503).build());
         try (Transport t = transport()) {

@@ -22,10 +22,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import okhttp3.Request;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -319,38 +317,16 @@ public final class ApiTokenServiceImpl implements ApiTokenService {
     @Override
     public void purge(String guid) {
         requireText(guid, "guid");
-        // Counts the attempts the transport makes, to tell a replayed delete from a first one.
-        AtomicInteger attempts = new AtomicInteger();
-        Credentials counting = new Credentials() {
-            @Override
-            public void apply(Request.Builder request) {
-                attempts.incrementAndGet();
-                credentials.apply(request);
-            }
-
-            @Override
-            public Optional<Secret> current() {
-                return credentials.current();
-            }
-        };
         ApiRequest request = ApiRequest.builder("purge API token", "DELETE")
                 .path(APIKEYS)
                 .pathParam(guid)
-                .credentials(counting)
                 .safeToRetry(true)
+                // a replay that finds the token gone means an earlier attempt deleted it
+                .doneIfReplayAnswers(404)
                 .hints((status, code) ->
                         status == 404 ? "No API token has GUID " + guid + "; it may be gone already." : null)
                 .build();
-        try {
-            transport.exchange(request);
-        } catch (NotFoundException e) {
-            if (attempts.get() > 1) {
-                // An earlier attempt deleted it and its answer was lost.
-                LOG.debug("Atlan purge API token: the retried delete found {} gone; done", guid);
-                return;
-            }
-            throw e;
-        }
+        transport.exchange(request);
     }
 
     // ---------------------------------------------------------------- add as admin / viewer
