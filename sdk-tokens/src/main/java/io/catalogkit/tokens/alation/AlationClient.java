@@ -5,6 +5,7 @@ import io.catalogkit.core.ClientBuilder;
 import io.catalogkit.core.ClientOptions;
 import io.catalogkit.core.Secret;
 import io.catalogkit.core.internal.Credentials;
+import io.catalogkit.core.internal.Env;
 import io.catalogkit.core.internal.Transport;
 import io.catalogkit.tokens.alation.internal.AccessTokens;
 import io.catalogkit.tokens.alation.internal.AlationCalls;
@@ -90,9 +91,10 @@ public final class AlationClient implements AutoCloseable {
     }
 
     static AlationClient fromEnv(Map<String, String> env) {
-        String baseUrl = required(env, "ALATION_BASE_URL");
-        String refreshToken = required(env, "ALATION_REFRESH_TOKEN");
-        String userIdText = required(env, "ALATION_USER_ID");
+        String[] needs = {"ALATION_BASE_URL", "ALATION_REFRESH_TOKEN", "ALATION_USER_ID"};
+        String baseUrl = Env.require(env, "AlationClient", "ALATION_BASE_URL", needs);
+        String refreshToken = Env.require(env, "AlationClient", "ALATION_REFRESH_TOKEN", needs);
+        String userIdText = Env.require(env, "AlationClient", "ALATION_USER_ID", needs);
         long userId;
         try {
             userId = Long.parseLong(userIdText);
@@ -107,14 +109,6 @@ public final class AlationClient implements AutoCloseable {
                 .baseUrl(baseUrl)
                 .refreshToken(Secret.of(refreshToken), userId)
                 .build();
-    }
-
-    private static String required(Map<String, String> env, String name) {
-        String v = env.get(name);
-        if (v == null || v.isBlank()) {
-            throw new IllegalStateException(name + " is not set: set it to configure AlationClient.fromEnv()");
-        }
-        return v.trim();
     }
 
     /**

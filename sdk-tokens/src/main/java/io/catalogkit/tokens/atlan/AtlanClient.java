@@ -4,6 +4,7 @@ import io.catalogkit.core.ClientBuilder;
 import io.catalogkit.core.ClientOptions;
 import io.catalogkit.core.Secret;
 import io.catalogkit.core.internal.Credentials;
+import io.catalogkit.core.internal.Env;
 import io.catalogkit.core.internal.Transport;
 import io.catalogkit.tokens.atlan.internal.ApiTokenServiceImpl;
 import java.util.Map;
@@ -51,25 +52,16 @@ public final class AtlanClient implements AutoCloseable {
      * ATLAN_API_KEY}.
      *
      * @return the client
-     * @throws IllegalArgumentException naming the variable that is missing or wrong
+     * @throws IllegalStateException naming the variable that is missing
      */
     public static AtlanClient fromEnv() {
         return fromEnv(System.getenv());
     }
 
     static AtlanClient fromEnv(Map<String, String> env) {
-        String baseUrl = env.get(ENV_BASE_URL);
-        if (baseUrl == null || baseUrl.isBlank()) {
-            throw new IllegalArgumentException(
-                    "Atlan: environment variable " + ENV_BASE_URL + " is not set (e.g. https://tenant.atlan.com)");
-        }
-        String apiKey = env.get(ENV_API_KEY);
-        if (apiKey == null || apiKey.isBlank()) {
-            throw new IllegalArgumentException("Atlan: environment variable " + ENV_API_KEY + " is not set");
-        }
         return builder()
-                .baseUrl(baseUrl.trim())
-                .apiKey(Secret.of(apiKey.trim()))
+                .baseUrl(Env.require(env, "AtlanClient", ENV_BASE_URL, ENV_BASE_URL, ENV_API_KEY))
+                .apiKey(Secret.of(Env.require(env, "AtlanClient", ENV_API_KEY, ENV_BASE_URL, ENV_API_KEY)))
                 .build();
     }
 

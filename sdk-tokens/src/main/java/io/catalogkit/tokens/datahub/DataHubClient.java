@@ -4,6 +4,7 @@ import io.catalogkit.core.ClientBuilder;
 import io.catalogkit.core.ClientOptions;
 import io.catalogkit.core.Secret;
 import io.catalogkit.core.internal.Credentials;
+import io.catalogkit.core.internal.Env;
 import io.catalogkit.core.internal.Transport;
 import io.catalogkit.tokens.datahub.internal.DataHubTokenServiceImpl;
 import io.catalogkit.tokens.datahub.internal.Jwt;
@@ -70,18 +71,9 @@ public final class DataHubClient implements AutoCloseable {
 
     static DataHubClient fromEnv(Map<String, String> env) {
         return builder()
-                .baseUrl(required(env, ENV_GMS_URL))
-                .token(Secret.of(required(env, ENV_GMS_TOKEN)))
+                .baseUrl(Env.require(env, "DataHubClient", ENV_GMS_URL, ENV_GMS_URL, ENV_GMS_TOKEN))
+                .token(Secret.of(Env.require(env, "DataHubClient", ENV_GMS_TOKEN, ENV_GMS_URL, ENV_GMS_TOKEN)))
                 .build();
-    }
-
-    private static String required(Map<String, String> env, String name) {
-        String v = env.get(name);
-        if (v == null || v.isBlank()) {
-            throw new IllegalStateException("environment variable " + name
-                    + " is not set: DataHubClient.fromEnv() needs " + ENV_GMS_URL + " and " + ENV_GMS_TOKEN);
-        }
-        return v.trim();
     }
 
     /**

@@ -44,13 +44,13 @@ class AtlanClientTest {
     @Test
     void fromEnvNamesTheMissingVariable() {
         assertThatThrownBy(() -> AtlanClient.fromEnv(Map.of("ATLAN_API_KEY", "k")))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("ATLAN_BASE_URL");
         assertThatThrownBy(() -> AtlanClient.fromEnv(Map.of("ATLAN_BASE_URL", "https://t.atlan.com")))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("ATLAN_API_KEY");
         assertThatThrownBy(() -> AtlanClient.fromEnv(Map.of("ATLAN_BASE_URL", " ", "ATLAN_API_KEY", "k")))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("ATLAN_BASE_URL");
     }
 
@@ -58,7 +58,7 @@ class AtlanClientTest {
     void fromEnvWithoutVariablesFailsNamingThem() {
         Assumptions.assumeTrue(System.getenv("ATLAN_BASE_URL") == null);
         assertThatThrownBy(AtlanClient::fromEnv)
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("ATLAN_BASE_URL");
     }
 
