@@ -10,9 +10,7 @@ import io.catalogkit.testing.FakeAlation;
 import io.catalogkit.testing.Fault;
 import io.catalogkit.tokens.AccessToken;
 import io.catalogkit.tokens.RefreshToken;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import io.catalogkit.tokens.StderrCapture;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -55,9 +53,7 @@ class NoSecretLeakTest {
 
     @Test
     void noSecretInLogsMessagesOrToString() throws Exception {
-        PrintStream original = System.err;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        StderrCapture captured = new StderrCapture();
         try (AlationFixture f = new AlationFixture()) {
             secrets.add(PASSWORD);
             secrets.add(f.refreshToken);
@@ -134,10 +130,9 @@ class NoSecretLeakTest {
             }
             http.dispatcher().executorService().shutdown();
         } finally {
-            System.err.flush();
-            System.setErr(original);
+            captured.close();
         }
-        String log = captured.toString(StandardCharsets.UTF_8);
+        String log = captured.text();
         assertThat(log)
                 .as("the run logged at DEBUG, so the check has lines to look at")
                 .contains("createAPIAccessToken")

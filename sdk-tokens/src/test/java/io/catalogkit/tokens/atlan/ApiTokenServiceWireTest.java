@@ -17,6 +17,7 @@ import io.catalogkit.core.TransportException;
 import io.catalogkit.core.internal.Json;
 import io.catalogkit.tokens.ApiToken;
 import io.catalogkit.tokens.Page;
+import io.catalogkit.tokens.StderrCapture;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -9,6 +9,7 @@ import io.catalogkit.testing.FakeClock;
 import io.catalogkit.testing.Fault;
 import io.catalogkit.tokens.ApiToken;
 import io.catalogkit.tokens.Page;
+import io.catalogkit.tokens.StderrCapture;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

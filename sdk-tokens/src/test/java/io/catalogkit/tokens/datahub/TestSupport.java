@@ -1,8 +1,7 @@
 package io.catalogkit.tokens.datahub;
 
 import io.catalogkit.core.Secret;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import io.catalogkit.tokens.StderrCapture;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.function.Supplier;
@@ -24,14 +23,9 @@ final class TestSupport {
 
     /** What was written to System.err (where slf4j-simple logs in these tests) while running the action. */
     static <T> Captured<T> captureStdErr(Supplier<T> action) {
-        PrintStream original = System.err;
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(buffer, true, StandardCharsets.UTF_8));
-        try {
+        try (StderrCapture capture = new StderrCapture()) {
             T value = action.get();
-            return new Captured<>(value, buffer.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setErr(original);
+            return new Captured<>(value, capture.text());
         }
     }
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.catalogkit.core.CatalogKitException;
-import io.catalogkit.tokens.atlan.StderrCapture;
+import io.catalogkit.tokens.StderrCapture;
 import java.time.Instant;
 import java.util.Random;
 import java.util.stream.Stream;

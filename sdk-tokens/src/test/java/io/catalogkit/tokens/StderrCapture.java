@@ -1,11 +1,12 @@
-package io.catalogkit.tokens.atlan;
+package io.catalogkit.tokens;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Captures what is written to {@code System.err} (where slf4j-simple logs in tests) while open.
+ * Captures what is written to {@code System.err} (where slf4j-simple logs in tests) while open,
+ * so tests can assert that no secret reaches a log line.
  */
 public final class StderrCapture implements AutoCloseable {
     private final PrintStream original = System.err;
