@@ -125,7 +125,7 @@ public final class AlationExample {
                                 + " switched to the new one: %s%n",
                         refreshValue.masked(),
                         newRefresh.masked(),
-                        alation.refreshTokenStatus(refreshValue.reveal()).orElse("?"),
+                        alation.refreshTokenStatus(refreshValue).orElse("?"),
                         call(http, tables));
 
                 Secret current = client.currentAccessToken();

@@ -1,6 +1,7 @@
 package io.catalogkit.testing;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.catalogkit.core.Secret;
 import io.catalogkit.core.internal.Json;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -32,12 +33,14 @@ import java.util.Optional;
  * may be a number or a string.
  *
  * <p>Token values appear only in the answer that minted them (and in what the seeding methods
- * return); the fake logs nothing.
+ * return, as a {@link Secret} whose {@code toString} is redacted); the fake logs nothing. The
+ * seeding and inspection methods take and return token values as {@link Secret}s, like the other
+ * fakes.
  *
  * <pre>{@code
  * try (FakeAlation alation = new FakeAlation().start()) {
  *     long userId = alation.addUser("jdoe@example.com", "correct-horse");
- *     String refresh = alation.addRefreshToken(userId, "ci");
+ *     Secret refresh = alation.addRefreshToken(userId, "ci");
  *     alation.clock().advance(Duration.ofHours(25));   // access tokens minted before now expired
  * }
  * }</pre>
@@ -170,15 +173,15 @@ public final class FakeAlation extends FakeServer {
      *
      * @param userId the owner, added before
      * @param name the token's name
-     * @return the token value
+     * @return the token value; {@link Secret#reveal()} gives the raw string
      */
-    public String addRefreshToken(long userId, String name) {
+    public Secret addRefreshToken(long userId, String name) {
         Objects.requireNonNull(name, "name");
         synchronized (state) {
             if (!users.containsKey(userId)) {
                 throw new IllegalArgumentException("no user with id " + userId + ": add the user first");
             }
-            return newRefreshToken(userId, name).value;
+            return Secret.of(newRefreshToken(userId, name).value);
         }
     }
 
@@ -186,15 +189,16 @@ public final class FakeAlation extends FakeServer {
      * Adds an active API access token minted from a refresh token, without counting a mint.
      *
      * @param refreshToken the value of an existing refresh token
-     * @return the access token value
+     * @return the access token value; {@link Secret#reveal()} gives the raw string
      */
-    public String addAccessToken(String refreshToken) {
+    public Secret addAccessToken(Secret refreshToken) {
+        Objects.requireNonNull(refreshToken, "refreshToken");
         synchronized (state) {
-            StoredRefreshToken parent = refreshTokens.get(refreshToken);
+            StoredRefreshToken parent = refreshTokens.get(refreshToken.reveal());
             if (parent == null) {
                 throw new IllegalArgumentException("no such refresh token");
             }
-            return newAccessToken(parent).value;
+            return Secret.of(newAccessToken(parent).value);
         }
     }
 
@@ -202,11 +206,12 @@ public final class FakeAlation extends FakeServer {
      * Revokes one refresh token, as an admin or the owner would in the UI. Access tokens minted
      * from it stay valid until they expire or are revoked.
      *
-     * @param refreshToken the value
+     * @param refreshToken the refresh token's value
      */
-    public void revokeRefreshToken(String refreshToken) {
+    public void revokeRefreshToken(Secret refreshToken) {
+        Objects.requireNonNull(refreshToken, "refreshToken");
         synchronized (state) {
-            StoredRefreshToken t = refreshTokens.get(refreshToken);
+            StoredRefreshToken t = refreshTokens.get(refreshToken.reveal());
             if (t == null) {
                 throw new IllegalArgumentException("no such refresh token");
             }
@@ -225,12 +230,13 @@ public final class FakeAlation extends FakeServer {
      * The status the fake holds for a refresh token: {@code ACTIVE}, {@code EXPIRED} or {@code
      * REVOKED}.
      *
-     * @param refreshToken the value
+     * @param refreshToken the refresh token's value
      * @return the status, empty for an unknown value
      */
-    public Optional<String> refreshTokenStatus(String refreshToken) {
+    public Optional<String> refreshTokenStatus(Secret refreshToken) {
+        Objects.requireNonNull(refreshToken, "refreshToken");
         synchronized (state) {
-            return Optional.ofNullable(refreshTokens.get(refreshToken)).map(t -> t.status(now()));
+            return Optional.ofNullable(refreshTokens.get(refreshToken.reveal())).map(t -> t.status(now()));
         }
     }
 
@@ -238,12 +244,13 @@ public final class FakeAlation extends FakeServer {
      * The status the fake holds for an API access token: {@code ACTIVE}, {@code EXPIRED} or {@code
      * REVOKED}.
      *
-     * @param accessToken the value
+     * @param accessToken the access token's value
      * @return the status, empty for an unknown value
      */
-    public Optional<String> accessTokenStatus(String accessToken) {
+    public Optional<String> accessTokenStatus(Secret accessToken) {
+        Objects.requireNonNull(accessToken, "accessToken");
         synchronized (state) {
-            return Optional.ofNullable(accessTokens.get(accessToken)).map(t -> t.status(now()));
+            return Optional.ofNullable(accessTokens.get(accessToken.reveal())).map(t -> t.status(now()));
         }
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.catalogkit.core.Secret;
 import io.catalogkit.core.internal.Json;
 import java.io.IOException;
 import java.time.Duration;
@@ -93,7 +94,8 @@ class FakeAlationTest {
         assertThat(j.has("last_used_at")).isTrue();
         assertThat(j.get("last_used_at").isNull()).isTrue();
         assertThat(j.get("refresh_token").asText()).startsWith("rt-");
-        assertThat(alation.refreshTokenStatus(j.get("refresh_token").asText())).contains("ACTIVE");
+        assertThat(alation.refreshTokenStatus(Secret.of(j.get("refresh_token").asText())))
+                .contains("ACTIVE");
     }
 
     @Test
@@ -170,8 +172,8 @@ class FakeAlationTest {
         String fresh = a.json().get("refresh_token").asText();
         assertThat(fresh).isNotEqualTo(old);
         assertThat(a.json().get("name").asText()).isEqualTo("ci");
-        assertThat(alation.refreshTokenStatus(old)).contains("REVOKED");
-        assertThat(alation.accessTokenStatus(access)).contains("ACTIVE");
+        assertThat(alation.refreshTokenStatus(Secret.of(old))).contains("REVOKED");
+        assertThat(alation.accessTokenStatus(Secret.of(access))).contains("ACTIVE");
 
         for (String path : new String[] {
             FakeAlation.VALIDATE_REFRESH_TOKEN,
@@ -194,7 +196,7 @@ class FakeAlationTest {
         String access = mint(old);
         Answer a = post(FakeAlation.REGENERATE_REFRESH_TOKEN, Map.of("refresh_token", old, "user_id", userId));
         assertThat(a.status()).isEqualTo(201);
-        assertThat(alation.accessTokenStatus(access)).contains("REVOKED");
+        assertThat(alation.accessTokenStatus(Secret.of(access))).contains("REVOKED");
 
         String fresh = a.json().get("refresh_token").asText();
         clock.advance(Duration.ofDays(61));
@@ -228,7 +230,7 @@ class FakeAlationTest {
 
         assertThat(tables(access).status()).isEqualTo(200);
         clock.advance(Duration.ofHours(24));
-        assertThat(alation.accessTokenStatus(access)).contains("EXPIRED");
+        assertThat(alation.accessTokenStatus(Secret.of(access))).contains("EXPIRED");
         Answer denied = tables(access);
         assertThat(denied.status()).isEqualTo(403);
         assertThat(denied.json().get("code").asText()).isEqualTo("403000");
@@ -240,7 +242,7 @@ class FakeAlationTest {
         assertThat(unknown.status()).isEqualTo(401);
         assertThat(unknown.json().get("detail").asText()).isEqualTo("Refresh token provided is invalid.");
         String refresh = createRefreshToken();
-        alation.revokeRefreshToken(refresh);
+        alation.revokeRefreshToken(Secret.of(refresh));
         Answer revoked = post(FakeAlation.CREATE_ACCESS_TOKEN, Map.of("refresh_token", refresh, "user_id", userId));
         assertThat(revoked.status()).isEqualTo(401);
         assertThat(revoked.json().get("detail").asText()).isEqualTo("Refresh token provided is expired or revoked.");
@@ -282,10 +284,10 @@ class FakeAlationTest {
         Answer r = post(FakeAlation.REVOKE_ACCESS_TOKENS, Map.of("refresh_token", refresh, "user_id", userId));
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.json().get("detail").asText()).startsWith("Revoked active access tokens for refresh token: 'ci'");
-        assertThat(alation.accessTokenStatus(a1)).contains("REVOKED");
-        assertThat(alation.accessTokenStatus(a2)).contains("REVOKED");
-        assertThat(alation.accessTokenStatus(a3)).contains("ACTIVE");
-        assertThat(alation.refreshTokenStatus(refresh)).contains("ACTIVE");
+        assertThat(alation.accessTokenStatus(Secret.of(a1))).contains("REVOKED");
+        assertThat(alation.accessTokenStatus(Secret.of(a2))).contains("REVOKED");
+        assertThat(alation.accessTokenStatus(Secret.of(a3))).contains("ACTIVE");
+        assertThat(alation.refreshTokenStatus(Secret.of(refresh))).contains("ACTIVE");
         assertThat(post(FakeAlation.REVOKE_ACCESS_TOKENS, Map.of("refresh_token", refresh, "user_id", userId))
                         .status())
                 .isEqualTo(200);
@@ -296,9 +298,9 @@ class FakeAlationTest {
 
     @Test
     void dataEndpointDemandsAnActiveAccessToken() throws IOException {
-        String refresh = alation.addRefreshToken(userId, "seeded");
-        String access = alation.addAccessToken(refresh);
-        Answer ok = tables(access);
+        Secret refresh = alation.addRefreshToken(userId, "seeded");
+        Secret access = alation.addAccessToken(refresh);
+        Answer ok = tables(access.reveal());
         assertThat(ok.status()).isEqualTo(200);
         assertThat(ok.json().size()).isEqualTo(2);
 
@@ -306,7 +308,7 @@ class FakeAlationTest {
         assertThat(none.status()).isEqualTo(403);
         assertThat(none.json().get("detail").asText()).isEqualTo(FakeAlation.NOT_AUTHENTICATED);
         assertThat(none.json().get("code").asText()).isEqualTo("403000");
-        assertThat(tables(refresh).status())
+        assertThat(tables(refresh.reveal()).status())
                 .as("a refresh token is no access token")
                 .isEqualTo(403);
 
@@ -315,15 +317,15 @@ class FakeAlationTest {
         alation.dataEndpointAnswers401(false);
 
         alation.denyDataPermission(true);
-        Answer denied = tables(access);
+        Answer denied = tables(access.reveal());
         assertThat(denied.status()).isEqualTo(403);
         assertThat(denied.json().get("code").asText()).isNotEqualTo("403000");
         assertThat(denied.json().get("detail").asText()).isEqualTo(FakeAlation.PERMISSION_DENIED);
 
         alation.denyDataPermission(false).rejectEveryDataToken(true);
-        assertThat(tables(access).json().get("code").asText()).isEqualTo("403000");
+        assertThat(tables(access.reveal()).json().get("code").asText()).isEqualTo("403000");
         alation.rejectEveryDataToken(false);
-        assertThat(tables(access).status()).isEqualTo(200);
+        assertThat(tables(access.reveal()).status()).isEqualTo(200);
 
         alation.revokeAllAccessTokens();
         assertThat(alation.accessTokenStatus(access)).contains("REVOKED");
@@ -411,12 +413,14 @@ class FakeAlationTest {
     @Test
     void seedingChecksItsArguments() {
         assertThatThrownBy(() -> alation.addRefreshToken(999, "x")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> alation.addAccessToken("rt-none")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> alation.revokeRefreshToken("rt-none")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> alation.addAccessToken(Secret.of("rt-none")))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> alation.revokeRefreshToken(Secret.of("rt-none")))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> alation.accessTokenLifespan(Duration.ZERO))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThat(alation.refreshTokenStatus("rt-none")).isEmpty();
-        assertThat(alation.accessTokenStatus("at-none")).isEmpty();
+        assertThat(alation.refreshTokenStatus(Secret.of("rt-none"))).isEmpty();
+        assertThat(alation.accessTokenStatus(Secret.of("at-none"))).isEmpty();
     }
 
     @Test
@@ -425,10 +429,10 @@ class FakeAlationTest {
         alation.accessTokenLifespan(Duration.ofHours(1)).refreshTokenLifespan(Duration.ofDays(2));
         String access = mint(refresh);
         clock.advance(Duration.ofMinutes(61));
-        assertThat(alation.accessTokenStatus(access)).contains("EXPIRED");
+        assertThat(alation.accessTokenStatus(Secret.of(access))).contains("EXPIRED");
         String shortLived = createRefreshToken();
         clock.advance(Duration.ofDays(2));
-        assertThat(alation.refreshTokenStatus(shortLived)).contains("EXPIRED");
-        assertThat(alation.refreshTokenStatus(refresh)).contains("ACTIVE");
+        assertThat(alation.refreshTokenStatus(Secret.of(shortLived))).contains("EXPIRED");
+        assertThat(alation.refreshTokenStatus(Secret.of(refresh))).contains("ACTIVE");
     }
 }

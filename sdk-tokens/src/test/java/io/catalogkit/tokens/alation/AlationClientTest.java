@@ -62,7 +62,7 @@ class AlationClientTest {
     void fromEnvReadsTheThreeVariables() {
         try (FakeAlation alation = new FakeAlation().start()) {
             long userId = alation.addUser("jdoe@example.com", "pw");
-            String refresh = alation.addRefreshToken(userId, "env");
+            String refresh = alation.addRefreshToken(userId, "env").reveal();
             Map<String, String> env = Map.of(
                     "ALATION_BASE_URL",
                     alation.baseUrl(),
@@ -72,7 +72,7 @@ class AlationClientTest {
                     " " + userId + " ");
             try (AlationClient c = AlationClient.fromEnv(env)) {
                 Secret access = c.currentAccessToken();
-                assertThat(alation.accessTokenStatus(access.reveal())).contains("ACTIVE");
+                assertThat(alation.accessTokenStatus(access)).contains("ACTIVE");
                 assertThat(alation.requests(FakeAlation.CREATE_ACCESS_TOKEN)
                                 .get(0)
                                 .json()

@@ -14,7 +14,7 @@ final class AlationFixture implements AutoCloseable {
     final FakeClock clock = new FakeClock(Instant.parse("2025-03-04T09:15:27Z"));
     final FakeAlation alation = new FakeAlation(clock).start();
     final long userId = alation.addUser(USERNAME, PASSWORD);
-    final String refreshToken = alation.addRefreshToken(userId, "catalogkit-ci");
+    final Secret refreshToken = alation.addRefreshToken(userId, "catalogkit-ci");
     final AlationClient client;
 
     AlationFixture() {
@@ -22,8 +22,7 @@ final class AlationFixture implements AutoCloseable {
     }
 
     AlationFixture(UnaryOperator<AlationClient.Builder> options) {
-        client = options.apply(builder().refreshToken(Secret.of(refreshToken), userId))
-                .build();
+        client = options.apply(builder().refreshToken(refreshToken, userId)).build();
     }
 
     /** A builder pointed at the fake, with its clock and without real sleeps. */

@@ -41,7 +41,7 @@ class AlationServicesFakeTest {
                 .isBefore(f.clock.instant().plus(Duration.ofDays(60)))
                 .isAfter(f.clock.instant().plus(Duration.ofDays(59)));
         Secret refresh = created.getSecret().orElseThrow();
-        assertThat(f.alation.refreshTokenStatus(refresh.reveal())).contains("ACTIVE");
+        assertThat(f.alation.refreshTokenStatus(refresh)).contains("ACTIVE");
 
         f.clock.advance(Duration.ofMinutes(3));
         AccessToken access = anonymous.accessTokens().create(refresh, f.userId);
@@ -58,7 +58,7 @@ class AlationServicesFakeTest {
                 .isEqualTo(TokenStatus.ACTIVE);
 
         anonymous.accessTokens().revokeAll(refresh, f.userId);
-        assertThat(f.alation.accessTokenStatus(accessValue.reveal())).contains("REVOKED");
+        assertThat(f.alation.accessTokenStatus(accessValue)).contains("REVOKED");
         assertThatThrownBy(() -> anonymous.accessTokens().validate(accessValue, f.userId))
                 .isInstanceOf(AuthenticationException.class)
                 .hasMessageContaining("API Access Token provided is invalid.");
@@ -67,7 +67,7 @@ class AlationServicesFakeTest {
         Secret fresh = regenerated.getSecret().orElseThrow();
         assertThat(fresh).isNotEqualTo(refresh);
         assertThat(regenerated.getName()).isEqualTo("nightly-sync");
-        assertThat(f.alation.refreshTokenStatus(refresh.reveal())).contains("REVOKED");
+        assertThat(f.alation.refreshTokenStatus(refresh)).contains("REVOKED");
         AuthenticationException dead = catchThrowableOfType(
                 AuthenticationException.class, () -> anonymous.accessTokens().create(refresh, f.userId));
         assertThat(dead.errorCode()).contains("401000");
@@ -78,13 +78,13 @@ class AlationServicesFakeTest {
 
     @Test
     void tokenCallsCarryNoTokenHeaderAndANumericUserId() {
-        anonymous.refreshTokens().validate(Secret.of(f.refreshToken), f.userId);
+        anonymous.refreshTokens().validate(f.refreshToken, f.userId);
         RecordedCall call =
                 f.alation.requests(FakeAlation.VALIDATE_REFRESH_TOKEN).get(0);
         assertThat(call.method()).isEqualTo("POST");
         assertThat(call.header("TOKEN")).isEmpty();
         assertThat(call.json().get("user_id").isIntegralNumber()).isTrue();
-        assertThat(call.json().get("refresh_token").asText()).isEqualTo(f.refreshToken);
+        assertThat(call.json().get("refresh_token").asText()).isEqualTo(f.refreshToken.reveal());
     }
 
     @Test
@@ -107,19 +107,18 @@ class AlationServicesFakeTest {
     void anExpiredRefreshTokenIs401OrLegacyExpired() {
         f.clock.advance(Duration.ofDays(61));
         AuthenticationException e = catchThrowableOfType(
-                AuthenticationException.class,
-                () -> anonymous.refreshTokens().validate(Secret.of(f.refreshToken), f.userId));
+                AuthenticationException.class, () -> anonymous.refreshTokens().validate(f.refreshToken, f.userId));
         assertThat(e.getMessage())
                 .contains("Refresh token provided is expired or revoked.")
                 .contains("Create a new refresh token");
-        assertThatThrownBy(() -> anonymous.refreshTokens().regenerate(Secret.of(f.refreshToken), f.userId))
+        assertThatThrownBy(() -> anonymous.refreshTokens().regenerate(f.refreshToken, f.userId))
                 .isInstanceOf(AuthenticationException.class)
                 .hasMessageContaining("regenerating needs one that is still valid");
 
         f.alation.legacyExpiredStatus(true);
-        RefreshToken legacy = anonymous.refreshTokens().validate(Secret.of(f.refreshToken), f.userId);
+        RefreshToken legacy = anonymous.refreshTokens().validate(f.refreshToken, f.userId);
         assertThat(legacy.getStatus()).isEqualTo(TokenStatus.EXPIRED);
-        assertThatThrownBy(() -> anonymous.accessTokens().create(Secret.of(f.refreshToken), f.userId))
+        assertThatThrownBy(() -> anonymous.accessTokens().create(f.refreshToken, f.userId))
                 .isInstanceOf(AuthenticationException.class)
                 .hasMessageContaining("Create a new refresh token");
     }
@@ -128,7 +127,7 @@ class AlationServicesFakeTest {
     void anExpiredAccessTokenInTheLegacyForm() {
         Secret access = anonymous
                 .accessTokens()
-                .create(Secret.of(f.refreshToken), f.userId)
+                .create(f.refreshToken, f.userId)
                 .getSecret()
                 .orElseThrow();
         f.clock.advance(Duration.ofHours(25));
@@ -152,7 +151,7 @@ class AlationServicesFakeTest {
     void aTokenOfAnotherUserIsInvalid() {
         long other = f.alation.addUser("other@example.com", "pw");
         AuthenticationException e = catchThrowableOfType(
-                AuthenticationException.class, () -> anonymous.accessTokens().create(Secret.of(f.refreshToken), other));
+                AuthenticationException.class, () -> anonymous.accessTokens().create(f.refreshToken, other));
         assertThat(e.getMessage())
                 .contains("Refresh token provided is invalid.")
                 .contains("user id");

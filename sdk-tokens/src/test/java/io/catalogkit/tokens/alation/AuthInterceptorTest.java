@@ -105,7 +105,7 @@ class AuthInterceptorTest {
 
     @Test
     void leavesACallersOwnTokenHeaderAndTheTokenEndpointsAlone() throws IOException {
-        String own = f.alation.addAccessToken(f.refreshToken);
+        String own = f.alation.addAccessToken(f.refreshToken).reveal();
         try (Response r = http.newCall(
                         new Request.Builder().url(tables()).header("token", own).build())
                 .execute()) {
@@ -114,7 +114,7 @@ class AuthInterceptorTest {
         assertThat(tokensSent()).containsExactly(own);
 
         RequestBody body = RequestBody.create(
-                "{\"refresh_token\": \"" + f.refreshToken + "\", \"user_id\": " + f.userId + "}",
+                "{\"refresh_token\": \"" + f.refreshToken.reveal() + "\", \"user_id\": " + f.userId + "}",
                 MediaType.get("application/json"));
         try (Response r = http.newCall(new Request.Builder()
                         .url(f.alation.baseUrl() + FakeAlation.VALIDATE_REFRESH_TOKEN)
@@ -207,7 +207,7 @@ class AuthInterceptorTest {
         f.alation.revokeAllAccessTokens();
         IOException e = catchThrowableOfType(IOException.class, () -> get(http, tables()));
         assertThat(e.getCause()).isInstanceOf(AuthenticationException.class);
-        assertThat(e.getMessage()).contains("Create a new refresh token").doesNotContain(f.refreshToken);
+        assertThat(e.getMessage()).contains("Create a new refresh token").doesNotContain(f.refreshToken.reveal());
         assertThat(f.alation.requests(FakeAlation.TABLES)).hasSize(2);
     }
 

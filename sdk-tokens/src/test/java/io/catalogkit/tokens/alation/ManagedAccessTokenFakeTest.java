@@ -28,14 +28,14 @@ class ManagedAccessTokenFakeTest {
         try (AlationFixture f = new AlationFixture()) {
             assertThat(f.alation.mintCount()).as("nothing minted at build time").isZero();
             Secret first = f.client.currentAccessToken();
-            assertThat(f.alation.accessTokenStatus(first.reveal())).contains("ACTIVE");
+            assertThat(f.alation.accessTokenStatus(first)).contains("ACTIVE");
             for (int i = 0; i < 5; i++) {
                 f.clock.advance(Duration.ofHours(1));
                 assertThat(f.client.currentAccessToken()).isEqualTo(first);
             }
             assertThat(f.alation.mintCount()).isEqualTo(1);
             assertThat(f.alation.validateCount()).isZero();
-            assertThat(mintedFrom(f.alation)).containsExactly(f.refreshToken);
+            assertThat(mintedFrom(f.alation)).containsExactly(f.refreshToken.reveal());
         }
     }
 
@@ -49,8 +49,8 @@ class ManagedAccessTokenFakeTest {
             f.clock.advance(Duration.ofSeconds(1));
             Secret second = f.client.currentAccessToken();
             assertThat(second).isNotEqualTo(first);
-            assertThat(f.alation.accessTokenStatus(second.reveal())).contains("ACTIVE");
-            assertThat(f.alation.accessTokenStatus(first.reveal()))
+            assertThat(f.alation.accessTokenStatus(second)).contains("ACTIVE");
+            assertThat(f.alation.accessTokenStatus(first))
                     .as("renewed before the old one died")
                     .contains("ACTIVE");
             assertThat(f.alation.mintCount()).isEqualTo(2);
@@ -107,7 +107,7 @@ class ManagedAccessTokenFakeTest {
             FakeClock ahead = new FakeClock(f.clock.instant().plus(Duration.ofDays(2)));
             try (AlationClient c = f.builder()
                     .clock(ahead)
-                    .refreshToken(Secret.of(f.refreshToken), f.userId)
+                    .refreshToken(f.refreshToken, f.userId)
                     .build()) {
                 Secret first = c.currentAccessToken();
                 assertThat(c.currentAccessToken()).isEqualTo(first);
@@ -124,14 +124,14 @@ class ManagedAccessTokenFakeTest {
             FakeClock behind = new FakeClock(f.clock.instant().minus(Duration.ofHours(12)));
             try (AlationClient c = f.builder()
                     .clock(behind)
-                    .refreshToken(Secret.of(f.refreshToken), f.userId)
+                    .refreshToken(f.refreshToken, f.userId)
                     .build()) {
                 Secret first = c.currentAccessToken();
                 f.clock.advance(Duration.ofHours(23).plusMinutes(56));
                 behind.advance(Duration.ofHours(23).plusMinutes(56));
                 Secret second = c.currentAccessToken();
                 assertThat(second).isNotEqualTo(first);
-                assertThat(f.alation.accessTokenStatus(second.reveal())).contains("ACTIVE");
+                assertThat(f.alation.accessTokenStatus(second)).contains("ACTIVE");
             }
         }
     }
@@ -142,7 +142,7 @@ class ManagedAccessTokenFakeTest {
             Secret before = f.client.currentAccessToken();
             Secret fresh = f.client
                     .refreshTokens()
-                    .regenerate(Secret.of(f.refreshToken), f.userId)
+                    .regenerate(f.refreshToken, f.userId)
                     .getSecret()
                     .orElseThrow();
             assertThat(f.alation.refreshTokenStatus(f.refreshToken)).contains("REVOKED");
@@ -150,24 +150,24 @@ class ManagedAccessTokenFakeTest {
             assertThat(after)
                     .as("the token minted from the old value is dropped")
                     .isNotEqualTo(before);
-            assertThat(mintedFrom(f.alation)).containsExactly(f.refreshToken, fresh.reveal());
+            assertThat(mintedFrom(f.alation)).containsExactly(f.refreshToken.reveal(), fresh.reveal());
             f.clock.advance(Duration.ofDays(1));
             f.client.currentAccessToken();
             f.client.accessTokens().revokeAll(fresh, f.userId);
-            assertThat(mintedFrom(f.alation)).containsExactly(f.refreshToken, fresh.reveal(), fresh.reveal());
+            assertThat(mintedFrom(f.alation)).containsExactly(f.refreshToken.reveal(), fresh.reveal(), fresh.reveal());
         }
     }
 
     @Test
     void regeneratingAnotherRefreshTokenLeavesTheClientAlone() {
         try (AlationFixture f = new AlationFixture()) {
-            String other = f.alation.addRefreshToken(f.userId, "other");
+            Secret other = f.alation.addRefreshToken(f.userId, "other");
             Secret before = f.client.currentAccessToken();
-            f.client.refreshTokens().regenerate(Secret.of(other), f.userId);
+            f.client.refreshTokens().regenerate(other, f.userId);
             assertThat(f.client.currentAccessToken()).isEqualTo(before);
             f.clock.advance(Duration.ofDays(1));
             f.client.currentAccessToken();
-            assertThat(mintedFrom(f.alation)).containsExactly(f.refreshToken, f.refreshToken);
+            assertThat(mintedFrom(f.alation)).containsExactly(f.refreshToken.reveal(), f.refreshToken.reveal());
         }
     }
 
@@ -178,7 +178,7 @@ class ManagedAccessTokenFakeTest {
             AuthenticationException e =
                     catchThrowableOfType(AuthenticationException.class, f.client::currentAccessToken);
             assertThat(e.errorCode()).contains("401000");
-            assertThat(e.getMessage()).contains("Create a new refresh token").doesNotContain(f.refreshToken);
+            assertThat(e.getMessage()).contains("Create a new refresh token").doesNotContain(f.refreshToken.reveal());
             assertThat(f.alation.mintCount()).isZero();
         }
     }

@@ -56,7 +56,7 @@ class NoSecretLeakTest {
         StderrCapture captured = new StderrCapture();
         try (AlationFixture f = new AlationFixture()) {
             secrets.add(PASSWORD);
-            secrets.add(f.refreshToken);
+            remember(f.refreshToken);
             AlationClient c = f.client;
             text(c);
 
@@ -88,7 +88,7 @@ class NoSecretLeakTest {
             f.clock.advance(Duration.ofHours(24));
             remember(c.currentAccessToken());
 
-            RefreshToken regenerated = c.refreshTokens().regenerate(Secret.of(f.refreshToken), f.userId);
+            RefreshToken regenerated = c.refreshTokens().regenerate(f.refreshToken, f.userId);
             remember(regenerated.getSecret().orElseThrow());
             text(regenerated);
             remember(c.currentAccessToken());
@@ -96,30 +96,31 @@ class NoSecretLeakTest {
             // Failures of every kind, each carrying a secret in its request.
             failure(() -> c.refreshTokens().create(USERNAME, Secret.of("wrong-" + PASSWORD), "x"));
             secrets.add("wrong-" + PASSWORD);
-            failure(() -> c.refreshTokens().validate(Secret.of(f.refreshToken), f.userId));
-            failure(() -> c.accessTokens().create(Secret.of(f.refreshToken), f.userId));
+            failure(() -> c.refreshTokens().validate(f.refreshToken, f.userId));
+            failure(() -> c.accessTokens().create(f.refreshToken, f.userId));
             failure(() -> c.accessTokens().validate(minted.getSecret().orElseThrow(), f.userId));
             f.alation.failNext(
                     1,
                     Fault.body(
                             401,
                             "application/json",
-                            "{\"detail\": \"token " + f.refreshToken + " is invalid\", \"code\": \"401000\"}"));
-            failure(() -> c.refreshTokens().validate(Secret.of(f.refreshToken), f.userId));
+                            "{\"detail\": \"token " + f.refreshToken.reveal()
+                                    + " is invalid\", \"code\": \"401000\"}"));
+            failure(() -> c.refreshTokens().validate(f.refreshToken, f.userId));
             f.alation.failNext(
                     1,
                     Fault.body(
                             200,
                             "application/json",
-                            "{\"api_access_token\": \"" + f.refreshToken + "\", \"created_at\": \"never\"}"));
+                            "{\"api_access_token\": \"" + f.refreshToken.reveal() + "\", \"created_at\": \"never\"}"));
             failure(() -> c.accessTokens().create(regenerated.getSecret().orElseThrow(), f.userId));
             f.alation.failedStatusInBody(true);
-            failure(() -> c.accessTokens().revokeAll(Secret.of(f.refreshToken), f.userId));
+            failure(() -> c.accessTokens().revokeAll(f.refreshToken, f.userId));
             f.alation.failedStatusInBody(false);
             f.alation.failNext(1, Fault.disconnect());
             failure(() -> c.accessTokens().create(regenerated.getSecret().orElseThrow(), f.userId));
 
-            f.alation.revokeRefreshToken(regenerated.getSecret().orElseThrow().reveal());
+            f.alation.revokeRefreshToken(regenerated.getSecret().orElseThrow());
             f.alation.revokeAllAccessTokens();
             try (Response r = http.newCall(tables).execute()) {
                 texts.add(r.toString());
