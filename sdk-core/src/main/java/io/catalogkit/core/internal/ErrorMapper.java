@@ -83,6 +83,22 @@ public final class ErrorMapper {
      * @return the exception, to be thrown by the caller
      */
     public ApiException toException(ApiRequest request, String path, ErrorReport report, List<Secret> extraSecrets) {
+        return toException(request, path, report.status(), report, extraSecrets);
+    }
+
+    /**
+     * Turns a report into the exception its status stands for, where the HTTP status differs from
+     * the one the report states (an error inside a 2xx body).
+     *
+     * @param request the failed request
+     * @param path the URL path sent
+     * @param httpStatus the HTTP status received
+     * @param report what the server said
+     * @param extraSecrets further values to redact (the credentials sent)
+     * @return the exception, to be thrown by the caller
+     */
+    public ApiException toException(
+            ApiRequest request, String path, int httpStatus, ErrorReport report, List<Secret> extraSecrets) {
         List<Secret> secrets = new ArrayList<>(request.secrets);
         secrets.addAll(extraSecrets);
         int status = report.status();
@@ -102,7 +118,7 @@ public final class ErrorMapper {
                 .append(' ')
                 .append(path)
                 .append(" answered ")
-                .append(status);
+                .append(httpStatus == status ? String.valueOf(status) : httpStatus + " reporting an error " + status);
         if (serverMessage != null) {
             m.append(": ").append(serverMessage);
         }

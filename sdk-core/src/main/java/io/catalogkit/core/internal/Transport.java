@@ -235,7 +235,7 @@ public final class Transport implements AutoCloseable {
      */
     public ApiException fail(ApiRequest request, Exchange ex, ErrorReport report) {
         return errors.toException(
-                request, ex.path(), report.withRequestIdIfAbsent(ex.requestId()), sentSecrets(request));
+                request, ex.path(), ex.status(), report.withRequestIdIfAbsent(ex.requestId()), sentSecrets(request));
     }
 
     /**

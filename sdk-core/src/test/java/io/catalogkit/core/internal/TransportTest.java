@@ -567,6 +567,8 @@ class TransportTest {
             assertThat(e).isInstanceOf(ConflictException.class);
             assertThat(e.errorCode()).contains("CONFLICT");
             assertThat(e.requestId()).isPresent();
+            assertThat(e.statusCode()).isEqualTo(409);
+            assertThat(e.getMessage()).contains("GET /api/things answered 200 reporting an error 409: nope");
             assertThat(t.malformed(r, ex, "a data object").getMessage()).contains("a data object");
         }
     }
