@@ -15,6 +15,7 @@ import io.catalogkit.core.ServerException;
 import io.catalogkit.core.TransportException;
 import io.catalogkit.core.internal.Json;
 import io.catalogkit.tokens.AccessToken;
+import io.catalogkit.tokens.MockAnswers;
 import io.catalogkit.tokens.RefreshToken;
 import io.catalogkit.tokens.TokenStatus;
 import java.time.Duration;
@@ -76,11 +77,7 @@ class AlationWireTest {
     }
 
     void answer(int status, String json) {
-        server.enqueue(new MockResponse.Builder()
-                .code(status)
-                .setHeader("Content-Type", "application/json")
-                .body(json)
-                .build());
+        server.enqueue(MockAnswers.json(status, json));
     }
 
     RecordedRequest taken() throws InterruptedException {

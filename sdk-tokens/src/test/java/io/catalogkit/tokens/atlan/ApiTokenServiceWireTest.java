@@ -16,6 +16,7 @@ import io.catalogkit.core.ServerException;
 import io.catalogkit.core.TransportException;
 import io.catalogkit.core.internal.Json;
 import io.catalogkit.tokens.ApiToken;
+import io.catalogkit.tokens.MockAnswers;
 import io.catalogkit.tokens.Page;
 import io.catalogkit.tokens.StderrCapture;
 import java.time.Clock;
@@ -76,11 +77,7 @@ class ApiTokenServiceWireTest {
     // ------------------------------------------------------------------ helpers
 
     void answer(int code, String json) {
-        server.enqueue(new MockResponse.Builder()
-                .code(code)
-                .setHeader("Content-Type", "application/json")
-                .body(json.replace('\'', '"'))
-                .build());
+        server.enqueue(MockAnswers.json(code, json.replace('\'', '"')));
     }
 
     void answerEmpty(int code) {

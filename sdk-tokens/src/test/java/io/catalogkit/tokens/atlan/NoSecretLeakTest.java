@@ -8,6 +8,7 @@ import io.catalogkit.testing.FakeAtlan;
 import io.catalogkit.testing.FakeClock;
 import io.catalogkit.testing.Fault;
 import io.catalogkit.tokens.ApiToken;
+import io.catalogkit.tokens.MockAnswers;
 import io.catalogkit.tokens.Page;
 import io.catalogkit.tokens.StderrCapture;
 import java.time.Instant;
@@ -144,10 +145,6 @@ class NoSecretLeakTest {
     }
 
     private static MockResponse json(int code, String body) {
-        return new MockResponse.Builder()
-                .code(code)
-                .setHeader("Content-Type", "application/json")
-                .body(body)
-                .build();
+        return MockAnswers.json(code, body);
     }
 }

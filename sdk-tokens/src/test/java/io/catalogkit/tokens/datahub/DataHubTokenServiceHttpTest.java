@@ -16,6 +16,7 @@ import io.catalogkit.core.TransportException;
 import io.catalogkit.core.internal.Json;
 import io.catalogkit.testing.FakeClock;
 import io.catalogkit.tokens.AccessToken;
+import io.catalogkit.tokens.MockAnswers;
 import io.catalogkit.tokens.Page;
 import io.catalogkit.tokens.TokenStatus;
 import io.catalogkit.tokens.datahub.internal.Documents;
@@ -83,11 +84,7 @@ class DataHubTokenServiceHttpTest {
     }
 
     void answer(int status, String json) {
-        server.enqueue(new MockResponse.Builder()
-                .code(status)
-                .setHeader("Content-Type", "application/json")
-                .body(json)
-                .build());
+        server.enqueue(MockAnswers.json(status, json));
     }
 
     void answer(String json) {
