@@ -44,6 +44,29 @@ public class AccessToken {
     @Builder.Default
     TokenStatus status = TokenStatus.UNKNOWN;
 
+    // Written out (Lombok would generate the same) so that javadoc, which reads this source without
+    // Lombok, sees no public default constructor: the builder is the only way to make one.
+    private AccessToken(
+            String id,
+            String name,
+            String description,
+            Secret secret,
+            String owner,
+            String actor,
+            Instant createdAt,
+            Instant expiresAt,
+            @NonNull TokenStatus status) {
+        this.id = id;
+        this.name = name;
+        this.description = description;
+        this.secret = secret;
+        this.owner = owner;
+        this.actor = actor;
+        this.createdAt = createdAt;
+        this.expiresAt = expiresAt;
+        this.status = status;
+    }
+
     /**
      * The token's id.
      *

@@ -51,6 +51,29 @@ public class ApiToken {
     /** The username of whoever created the token. */
     String createdBy;
 
+    // Written out (Lombok would generate the same) so that javadoc, which reads this source without
+    // Lombok, sees no public default constructor: the builder is the only way to make one.
+    private ApiToken(
+            @NonNull String guid,
+            @NonNull String clientId,
+            @NonNull String displayName,
+            String description,
+            Set<String> personaQualifiedNames,
+            Secret accessToken,
+            Long validitySeconds,
+            Instant createdAt,
+            String createdBy) {
+        this.guid = guid;
+        this.clientId = clientId;
+        this.displayName = displayName;
+        this.description = description;
+        this.personaQualifiedNames = personaQualifiedNames;
+        this.accessToken = accessToken;
+        this.validitySeconds = validitySeconds;
+        this.createdAt = createdAt;
+        this.createdBy = createdBy;
+    }
+
     /**
      * The description.
      *

@@ -40,6 +40,25 @@ public class RefreshToken {
     @Builder.Default
     TokenStatus status = TokenStatus.UNKNOWN;
 
+    // Written out (Lombok would generate the same) so that javadoc, which reads this source without
+    // Lombok, sees no public default constructor: the builder is the only way to make one.
+    private RefreshToken(
+            long userId,
+            @NonNull String name,
+            Secret secret,
+            @NonNull Instant createdAt,
+            Instant expiresAt,
+            Instant lastUsedAt,
+            @NonNull TokenStatus status) {
+        this.userId = userId;
+        this.name = name;
+        this.secret = secret;
+        this.createdAt = createdAt;
+        this.expiresAt = expiresAt;
+        this.lastUsedAt = lastUsedAt;
+        this.status = status;
+    }
+
     /**
      * The token value.
      *
