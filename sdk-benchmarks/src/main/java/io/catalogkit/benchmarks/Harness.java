@@ -9,7 +9,9 @@ import io.catalogkit.testing.FakeServer;
 import io.catalogkit.tokens.alation.AlationClient;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -85,10 +87,11 @@ public final class Harness {
         }
         Harness h = new Harness(options);
         System.out.printf(
-                "catalogkit harness: %d cores, Java %s (%s)%n",
+                "catalogkit harness: %d cores, Java %s (%s), load average %s%n",
                 Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"),
-                System.getProperty("java.vm.name"));
+                System.getProperty("java.vm.name"),
+                loadAverage());
         for (String s : sections) {
             System.out.println();
             System.out.println("== " + s);
@@ -438,6 +441,15 @@ public final class Harness {
     }
 
     // ------------------------------------------------------------------ helpers
+
+    private static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
 
     private static String java() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();

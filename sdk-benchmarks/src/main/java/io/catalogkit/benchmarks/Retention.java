@@ -16,6 +16,7 @@ public final class Retention {
     private final List<WeakReference<Object>> refs = new ArrayList<>();
     private final List<Long> indexes = new ArrayList<>();
     private long maxHeapAfterGc;
+    private long lastHeapAfterGc;
 
     /**
      * Creates a tracker.
@@ -54,9 +55,8 @@ public final class Retention {
         for (int i = 0; i < 3; i++) {
             System.gc();
         }
-        maxHeapAfterGc = Math.max(
-                maxHeapAfterGc,
-                ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+        lastHeapAfterGc = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        maxHeapAfterGc = Math.max(maxHeapAfterGc, lastHeapAfterGc);
         int alive = 0;
         for (int i = 0; i < refs.size(); i++) {
             if (indexes.get(i) < current - window && refs.get(i).get() != null) {
@@ -64,6 +64,29 @@ public final class Retention {
             }
         }
         return alive;
+    }
+
+    /**
+     * The heap in use right after the last {@link #staleSurvivors} GC.
+     *
+     * @return bytes
+     */
+    public long lastHeapAfterGc() {
+        return lastHeapAfterGc;
+    }
+
+    /**
+     * The position of the oldest tracked item still reachable.
+     *
+     * @return the position, or -1 when none is
+     */
+    public long oldestAlive() {
+        for (int i = 0; i < refs.size(); i++) {
+            if (refs.get(i).get() != null) {
+                return indexes.get(i);
+            }
+        }
+        return -1;
     }
 
     /**
