@@ -12,7 +12,8 @@ import java.util.Map;
 
 /**
  * Turns JMH JSON results ({@code -rf json -rff FILE}) into a Markdown table of catalogkit against
- * hand-written per benchmark, with JMH's error and the ratio, and the issue's target for it:
+ * hand-written per benchmark, with JMH's error, the ratio, whether the difference is within the
+ * error, and the issue's target for it:
  * average time ratio at most 1.05 on one thread, throughput ratio at least 0.95 on 32. Given
  * several files (repeated runs), it adds the median ratio across them.
  *
@@ -30,6 +31,11 @@ public final class Ratios {
 
         boolean meetsTarget() {
             return mode.equals("thrpt") ? ratio() >= 0.95 : ratio() <= 1.05;
+        }
+
+        /** Whether the two scores' error intervals overlap: the difference is within JMH's error. */
+        boolean withinError() {
+            return Math.abs(kit[0] - hand[0]) <= kit[1] + hand[1];
         }
 
         String target() {
@@ -54,12 +60,13 @@ public final class Ratios {
             System.out.println("### " + Path.of(file).getFileName());
             System.out.println();
             System.out.println(
-                    "| benchmark | threads | catalogkit | hand-written | unit | catalogkit / hand-written | target | met |");
-            System.out.println("|---|---:|---:|---:|---|---:|---|---|");
+                    "| benchmark | threads | catalogkit | hand-written | unit | catalogkit / hand-written | target | met"
+                            + " | difference within error |");
+            System.out.println("|---|---:|---:|---:|---|---:|---|---|---|");
             for (Row r : rows) {
                 System.out.printf(
                         Locale.ROOT,
-                        "| %s | %d | %s | %s | %s | %.2f | %s | %s |%n",
+                        "| %s | %d | %s | %s | %s | %.2f | %s | %s | %s |%n",
                         r.benchmark(),
                         r.threads(),
                         score(r.kit()),
@@ -67,7 +74,8 @@ public final class Ratios {
                         r.unit(),
                         r.ratio(),
                         r.target(),
-                        r.meetsTarget() ? "yes" : "no");
+                        r.meetsTarget() ? "yes" : "no",
+                        r.withinError() ? "yes" : "no");
                 byBenchmark
                         .computeIfAbsent(r.benchmark() + " (" + r.threads() + "t)", k -> new ArrayList<>())
                         .add(r);

@@ -55,7 +55,8 @@ public final class Retention {
         for (int i = 0; i < 3; i++) {
             System.gc();
         }
-        lastHeapAfterGc = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        lastHeapAfterGc =
+                ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
         maxHeapAfterGc = Math.max(maxHeapAfterGc, lastHeapAfterGc);
         int alive = 0;
         for (int i = 0; i < refs.size(); i++) {
