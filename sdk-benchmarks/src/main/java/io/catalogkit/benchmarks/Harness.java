@@ -440,7 +440,7 @@ public final class Harness {
         }
     }
 
-    // ------------------------------------------------------------------ helpers
+    // ------------------------------------------------------------------ small utilities
 
     private static String loadAverage() {
         try {
