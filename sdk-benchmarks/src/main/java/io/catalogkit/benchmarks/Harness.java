@@ -1,0 +1,468 @@
+package io.catalogkit.benchmarks;
+
+import io.catalogkit.core.Secret;
+import io.catalogkit.testing.FakeAlation;
+import io.catalogkit.testing.FakeAtlan;
+import io.catalogkit.testing.FakeClock;
+import io.catalogkit.testing.FakeDataHub;
+import io.catalogkit.testing.FakeServer;
+import io.catalogkit.tokens.alation.AlationClient;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+
+/**
+ * What JMH does not show, each with a pass/fail against issue 10's target and the figure:
+ *
+ * <ul>
+ *   <li>{@code calls}: HTTP requests per operation in steady state, catalogkit against the
+ *       hand-written call, counted at the fakes; and no extra request (mint, validate) for Alation
+ *       auth once the access token is minted;
+ *   <li>{@code mints}: mints when 256 threads meet an expired (and then a server-revoked) access
+ *       token;
+ *   <li>{@code autopage}: {@code autoPager()} over 100,000 tokens of a {@link FakeAtlan} (in this
+ *       JVM) from a client JVM with {@code -Xmx64m}, checking that earlier pages are let go;
+ *   <li>{@code coldstart}: a fresh JVM's time to its first completed call, catalogkit against the
+ *       hand-written program, median of several runs;
+ *   <li>{@code interleaved}: per-call medians of every operation, catalogkit and hand-written calls
+ *       alternating one by one against the canned responder, so that machine drift hits both.
+ * </ul>
+ *
+ * <p>Run: {@code java -cp sdk-benchmarks/target/benchmarks.jar io.catalogkit.benchmarks.Harness
+ * [section...] [--runs=7] [--tokens=100000] [--page=500] [--calls=5000]}. No section: all. Exits
+ * 0 when every check passes, 1 otherwise.
+ */
+public final class Harness {
+    private static final String OWNER = "urn:li:corpuser:jdoe";
+
+    static {
+        // A harness run prints its own lines; the fakes and clients stay quiet.
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+    }
+
+    private final Map<String, String> options;
+    private final List<String> failures = new ArrayList<>();
+
+    private Harness(Map<String, String> options) {
+        this.options = options;
+    }
+
+    /**
+     * Runs the chosen sections.
+     *
+     * @param args section names and {@code --name=value} options
+     * @throws Exception when a section cannot run at all
+     */
+    public static void main(String[] args) throws Exception {
+        List<String> sections = new ArrayList<>();
+        Map<String, String> options = new LinkedHashMap<>();
+        for (String a : args) {
+            if (a.startsWith("--") && a.contains("=")) {
+                options.put(a.substring(2, a.indexOf('=')), a.substring(a.indexOf('=') + 1));
+            } else {
+                sections.add(a);
+            }
+        }
+        if (sections.isEmpty()) {
+            sections = List.of("calls", "mints", "autopage", "coldstart", "interleaved");
+        }
+        Harness h = new Harness(options);
+        System.out.printf(
+                "catalogkit harness: %d cores, Java %s (%s), load average %s%n",
+                Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"),
+                System.getProperty("java.vm.name"),
+                loadAverage());
+        for (String s : sections) {
+            System.out.println();
+            System.out.println("== " + s);
+            switch (s) {
+                case "calls" -> h.calls();
+                case "mints" -> h.mints();
+                case "autopage" -> h.autoPage();
+                case "coldstart" -> h.coldStart();
+                case "interleaved" -> h.interleaved();
+                default -> throw new IllegalArgumentException("unknown section " + s);
+            }
+        }
+        System.out.println();
+        System.out.println(h.failures.isEmpty() ? "all checks passed" : "FAILED: " + String.join("; ", h.failures));
+        System.exit(h.failures.isEmpty() ? 0 : 1);
+    }
+
+    private int option(String name, int fallback) {
+        return Integer.parseInt(options.getOrDefault(name, Integer.toString(fallback)));
+    }
+
+    private void check(String what, boolean pass, String figure) {
+        System.out.printf("%s  %s: %s%n", pass ? "PASS" : "FAIL", what, figure);
+        if (!pass) {
+            failures.add(what);
+        }
+    }
+
+    // ------------------------------------------------------------------ calls per operation
+
+    private void calls() {
+        int n = option("steady", 20);
+        try (FakeAtlan atlan = new FakeAtlan().start();
+                FakeAlation alation = new FakeAlation().start();
+                FakeDataHub dataHub = new FakeDataHub().start()) {
+            FakeAtlan.SeededToken key = atlan.addApiToken("harness-key");
+            for (int i = 0; i < Canned.PAGE_SIZE + 5; i++) {
+                atlan.addApiToken("token-" + i);
+            }
+            long userId = alation.addUser("jdoe@example.com", "correct-horse-battery");
+            Secret refresh = alation.addRefreshToken(userId, "harness");
+            Secret access = alation.addAccessToken(refresh);
+            dataHub.addUser(OWNER, FakeDataHub.GENERATE_PERSONAL_ACCESS_TOKENS);
+            Secret dataHubToken = dataHub.issueToken(OWNER);
+            for (int i = 0; i < Canned.PAGE_SIZE + 5; i++) {
+                dataHub.issueToken(OWNER);
+            }
+            Target target = new Target(
+                    atlan.baseUrl(),
+                    key.secret(),
+                    key.guid(),
+                    alation.baseUrl(),
+                    refresh,
+                    userId,
+                    access,
+                    dataHub.baseUrl(),
+                    dataHubToken,
+                    OWNER);
+            List<FakeServer> fakes = List.of(atlan, alation, dataHub);
+            Map<String, Map<Op, double[]>> counts = new LinkedHashMap<>();
+            for (String sideName : List.of(Side.HAND_WRITTEN, Side.CATALOGKIT)) {
+                Map<Op, double[]> perOp = new EnumMap<>(Op.class);
+                OkHttpClient http = Side.httpClient();
+                try (Side side = Side.create(sideName, target, http)) {
+                    for (Op op : Op.values()) {
+                        op.run(side); // the first Alation auth call mints: steady state starts after it
+                        fakes.forEach(FakeServer::clearRequests);
+                        int mints = alation.mintCount();
+                        int validates = alation.validateCount();
+                        for (int i = 0; i < n; i++) {
+                            op.run(side);
+                        }
+                        int requests = fakes.stream()
+                                .mapToInt(f -> f.requests().size())
+                                .sum();
+                        perOp.put(op, new double[] {
+                            (double) requests / n, alation.mintCount() - mints, alation.validateCount() - validates
+                        });
+                    }
+                } finally {
+                    Side.shutdown(http);
+                }
+                counts.put(sideName, perOp);
+            }
+            for (Op op : Op.values()) {
+                double hand = counts.get(Side.HAND_WRITTEN).get(op)[0];
+                double kit = counts.get(Side.CATALOGKIT).get(op)[0];
+                check(
+                        "HTTP requests per " + op.label() + " in steady state",
+                        kit == hand,
+                        String.format(Locale.ROOT, "catalogkit %.2f, hand-written %.2f (over %d calls)", kit, hand, n));
+            }
+            double[] auth = counts.get(Side.CATALOGKIT).get(Op.ALATION_AUTH_CALL);
+            check(
+                    "Alation auth: extra requests once the access token is minted",
+                    auth[1] == 0 && auth[2] == 0 && auth[0] == 1.0,
+                    String.format(
+                            Locale.ROOT,
+                            "%.0f mints, %.0f validates, %.2f requests per data call over %d calls",
+                            auth[1],
+                            auth[2],
+                            auth[0],
+                            n));
+        }
+    }
+
+    // ------------------------------------------------------------------ mints under contention
+
+    private void mints() throws Exception {
+        int threads = option("threads", 256);
+        FakeClock clock = new FakeClock();
+        try (FakeAlation fake = new FakeAlation(clock).start()) {
+            long userId = fake.addUser("jdoe@example.com", "correct-horse-battery");
+            Secret refresh = fake.addRefreshToken(userId, "harness");
+            OkHttpClient base = Side.httpClient();
+            try (AlationClient alation = AlationClient.builder()
+                    .baseUrl(fake.baseUrl())
+                    .refreshToken(refresh, userId)
+                    .clock(clock)
+                    .build()) {
+                OkHttpClient http = base.newBuilder()
+                        .addInterceptor(alation.authInterceptor())
+                        .build();
+                Request request = new Request.Builder()
+                        .url(HandWrittenSide.tablesUrl(fake.baseUrl()))
+                        .build();
+                int[] first = stampede(http, request, 1);
+                check("first call mints once", fake.mintCount() == 1 && first[0] == 1, fake.mintCount() + " mint");
+
+                clock.advance(Duration.ofHours(25)); // past the 24 h the fake's access tokens live
+                int before = fake.mintCount();
+                int[] ok = stampede(http, request, threads);
+                check(
+                        "mints when " + threads + " threads meet an expired access token",
+                        fake.mintCount() - before == 1 && ok[0] == threads,
+                        (fake.mintCount() - before) + " mint(s); " + ok[0] + " of " + threads + " calls answered 200");
+
+                fake.revokeAllAccessTokens(); // the server rejects a token the client still trusts
+                before = fake.mintCount();
+                ok = stampede(http, request, threads);
+                check(
+                        "mints when " + threads + " threads meet a revoked access token (403 403000)",
+                        fake.mintCount() - before == 1 && ok[0] == threads,
+                        (fake.mintCount() - before) + " mint(s); " + ok[0] + " of " + threads + " calls answered 200");
+            } finally {
+                Side.shutdown(base);
+            }
+        }
+    }
+
+    /** Sends one request from each of {@code threads} threads released at once; returns {count of 200}. */
+    private static int[] stampede(OkHttpClient http, Request request, int threads) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch ready = new CountDownLatch(threads);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<Integer>> results = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            results.add(pool.submit(() -> {
+                ready.countDown();
+                go.await();
+                try (Response r = http.newCall(request).execute()) {
+                    r.body().bytes();
+                    return r.code();
+                }
+            }));
+        }
+        ready.await();
+        go.countDown();
+        int ok = 0;
+        for (Future<Integer> f : results) {
+            if (f.get(60, TimeUnit.SECONDS) == 200) {
+                ok++;
+            }
+        }
+        pool.shutdown();
+        return new int[] {ok};
+    }
+
+    // ------------------------------------------------------------------ auto-paging at -Xmx64m
+
+    private void autoPage() throws Exception {
+        int tokens = option("tokens", 100_000);
+        int page = option("page", 500);
+        // The fake keeps all tokens in memory, so it runs here (default heap); only the client,
+        // in its own JVM, gets -Xmx64m, which then bounds catalogkit and nothing else.
+        try (FakeAtlan atlan = new FakeAtlan().start()) {
+            String bearer = "harness-admin-bearer";
+            atlan.addUser("harness-admin", bearer);
+            long seedStart = System.nanoTime();
+            for (int i = 0; i < tokens; i++) {
+                atlan.addApiToken("token-" + i);
+            }
+            System.out.printf(
+                    Locale.ROOT,
+                    "seeded %d tokens into FakeAtlan in %.1f s; paging with limit=%d from a -Xmx64m JVM%n",
+                    tokens,
+                    (System.nanoTime() - seedStart) / 1e9,
+                    page);
+            ProcessBuilder pb = new ProcessBuilder(
+                    java(),
+                    "-Xmx64m",
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    AutoPage.class.getName(),
+                    atlan.baseUrl(),
+                    Integer.toString(page),
+                    Integer.toString(tokens));
+            pb.environment().put("ATLAN_API_KEY", bearer);
+            pb.redirectErrorStream(true);
+            Process p = pb.start();
+            String result = null;
+            try (BufferedReader out =
+                    new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = out.readLine()) != null; ) {
+                    System.out.println("  | " + line);
+                    if (line.startsWith("RESULT ")) {
+                        result = line.substring("RESULT ".length());
+                    }
+                }
+            }
+            int exit = p.waitFor();
+            check(
+                    "auto-paging " + tokens + " Atlan tokens at -Xmx64m, earlier pages let go",
+                    exit == 0 && result != null && result.endsWith("PASS"),
+                    result == null ? "the client JVM died (exit " + exit + ")" : result);
+        }
+    }
+
+    // ------------------------------------------------------------------ cold start
+
+    private void coldStart() throws Exception {
+        int runs = option("runs", 7);
+        try (Responder responder = Canned.responder()) {
+            Map<String, List<Double>> spawnToCall = new LinkedHashMap<>();
+            Map<String, List<Double>> inMain = new LinkedHashMap<>();
+            List<String> sides = List.of(Side.CATALOGKIT, Side.HAND_WRITTEN);
+            for (String s : sides) {
+                spawnToCall.put(s, new ArrayList<>());
+                inMain.put(s, new ArrayList<>());
+            }
+            // one unrecorded run each first: the jar's pages and the JDK's CDS archive into the OS cache
+            for (int run = -1; run < runs; run++) {
+                for (int k = 0; k < 2; k++) {
+                    String s = sides.get((run + k + 2) % 2); // alternate which side goes first
+                    double[] t = coldRun(s, responder.baseUrl());
+                    if (run >= 0) {
+                        spawnToCall.get(s).add(t[0]);
+                        inMain.get(s).add(t[1]);
+                    }
+                }
+            }
+            double kit = median(spawnToCall.get(Side.CATALOGKIT));
+            double hand = median(spawnToCall.get(Side.HAND_WRITTEN));
+            double kitMain = median(inMain.get(Side.CATALOGKIT));
+            double handMain = median(inMain.get(Side.HAND_WRITTEN));
+            System.out.printf(
+                    Locale.ROOT,
+                    "runs=%d  catalogkit: %s ms%n          hand-written: %s ms%n",
+                    runs,
+                    spawnToCall.get(Side.CATALOGKIT),
+                    spawnToCall.get(Side.HAND_WRITTEN));
+            System.out.printf(
+                    Locale.ROOT,
+                    "inside main() only (JVM boot excluded): catalogkit %.0f ms, hand-written %.0f ms, ratio %.2f%n",
+                    kitMain,
+                    handMain,
+                    kitMain / handMain);
+            check(
+                    "cold start to the first completed call <= 1.3x hand-written (median of " + runs + ")",
+                    kit / hand <= 1.3,
+                    String.format(
+                            Locale.ROOT,
+                            "catalogkit %.0f ms, hand-written %.0f ms, ratio %.2f (process start to first call)",
+                            kit,
+                            hand,
+                            kit / hand));
+        }
+    }
+
+    /** One fresh JVM: {milliseconds from process start to its first call, milliseconds inside main}. */
+    private static double[] coldRun(String side, String baseUrl) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(
+                java(), "-cp", System.getProperty("java.class.path"), ColdStart.class.getName(), side, baseUrl);
+        pb.redirectError(ProcessBuilder.Redirect.INHERIT);
+        long start = System.nanoTime();
+        Process p = pb.start();
+        double spawnToCall = -1;
+        double inMain = -1;
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line; (line = out.readLine()) != null; ) {
+                if (line.startsWith("FIRST_CALL inMainMicros=")) {
+                    spawnToCall = (System.nanoTime() - start) / 1e6;
+                    inMain = Long.parseLong(line.substring(line.indexOf('=') + 1)) / 1e3;
+                }
+            }
+        }
+        if (p.waitFor() != 0 || spawnToCall < 0) {
+            throw new IllegalStateException("the cold-start program (" + side + ") failed");
+        }
+        return new double[] {Math.round(spawnToCall * 10) / 10.0, inMain};
+    }
+
+    // ------------------------------------------------------------------ interleaved medians
+
+    private void interleaved() {
+        int calls = option("calls", 5000);
+        try (Responder responder = Canned.responder()) {
+            Target target = Canned.target(responder.baseUrl());
+            OkHttpClient kitHttp = Side.httpClient();
+            OkHttpClient handHttp = Side.httpClient();
+            try (Side kit = Side.create(Side.CATALOGKIT, target, kitHttp);
+                    Side hand = Side.create(Side.HAND_WRITTEN, target, handHttp)) {
+                System.out.printf("%-16s %12s %14s %7s%n", "operation", "catalogkit", "hand-written", "ratio");
+                for (Op op : Op.values()) {
+                    long[] a = new long[calls];
+                    long[] b = new long[calls];
+                    for (int i = 0; i < calls; i++) { // warm-up, unrecorded
+                        op.run(kit);
+                        op.run(hand);
+                    }
+                    for (int i = 0; i < calls; i++) {
+                        boolean kitFirst = (i & 1) == 0;
+                        long t0 = System.nanoTime();
+                        op.run(kitFirst ? kit : hand);
+                        long t1 = System.nanoTime();
+                        op.run(kitFirst ? hand : kit);
+                        long t2 = System.nanoTime();
+                        a[i] = kitFirst ? t1 - t0 : t2 - t1;
+                        b[i] = kitFirst ? t2 - t1 : t1 - t0;
+                    }
+                    double kitMedian = medianNanos(a) / 1e3;
+                    double handMedian = medianNanos(b) / 1e3;
+                    double ratio = kitMedian / handMedian;
+                    System.out.printf(
+                            Locale.ROOT, "%-16s %9.1f us %11.1f us %7.2f%n", op.label(), kitMedian, handMedian, ratio);
+                    check(
+                            "interleaved median ratio for " + op.label() + " <= 1.05",
+                            ratio <= 1.05,
+                            String.format(Locale.ROOT, "%.2f over %d calls each", ratio, calls));
+                }
+            } finally {
+                Side.shutdown(kitHttp);
+                Side.shutdown(handHttp);
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ small utilities
+
+    private static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static double median(List<Double> values) {
+        double[] v = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    }
+
+    private static double medianNanos(long[] values) {
+        long[] v = values.clone();
+        Arrays.sort(v);
+        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2.0;
+    }
+}
