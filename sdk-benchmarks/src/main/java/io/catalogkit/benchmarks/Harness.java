@@ -131,13 +131,14 @@ public final class Harness {
             for (int i = 0; i < Canned.PAGE_SIZE + 5; i++) {
                 atlan.addApiToken("token-" + i);
             }
-            long userId = alation.addUser("jdoe@example.com", "correct-horse-battery");
-            Secret refresh = alation.addRefreshToken(userId, "harness");
-            Secret access = alation.addAccessToken(refresh);
+            long userId =
+                    alation.addUser("jdoe@example.com", "correct-horse-battery").id();
+            Secret refresh = alation.addRefreshToken(userId, "harness").secret();
+            Secret access = alation.addAccessToken(refresh).secret();
             dataHub.addUser(OWNER, FakeDataHub.GENERATE_PERSONAL_ACCESS_TOKENS);
-            Secret dataHubToken = dataHub.issueToken(OWNER);
+            Secret dataHubToken = dataHub.addAccessToken(OWNER).secret();
             for (int i = 0; i < Canned.PAGE_SIZE + 5; i++) {
-                dataHub.issueToken(OWNER);
+                dataHub.addAccessToken(OWNER);
             }
             Target target = new Target(
                     atlan.baseUrl(),
@@ -204,8 +205,9 @@ public final class Harness {
         int threads = option("threads", 256);
         FakeClock clock = new FakeClock();
         try (FakeAlation fake = new FakeAlation(clock).start()) {
-            long userId = fake.addUser("jdoe@example.com", "correct-horse-battery");
-            Secret refresh = fake.addRefreshToken(userId, "harness");
+            long userId =
+                    fake.addUser("jdoe@example.com", "correct-horse-battery").id();
+            Secret refresh = fake.addRefreshToken(userId, "harness").secret();
             OkHttpClient base = Side.httpClient();
             try (AlationClient alation = AlationClient.builder()
                     .baseUrl(fake.baseUrl())

@@ -9,6 +9,12 @@ import java.util.Optional;
  * <p>The subclasses name the common cases; catch {@code ApiException} for the rest. The message
  * names the operation, the status, the platform's own message and a hint; it never contains a
  * secret.
+ *
+ * <p><b>In tests</b> that stub a service, build one in a line: {@code ApiException.of(400, "bad
+ * filter")}, or {@code ApiException.builder(418).method("POST").path("/api/x").requestId("r-1")
+ * .build()}; each subclass has its own {@code of(message)} and {@code builder()}. What a test
+ * leaves out gets a default: method {@code GET}, path {@code /}, no request id, no error code, and
+ * a message naming the status, method and path. The SDK itself always fills every field.
  */
 public class ApiException extends CatalogKitException {
     private static final long serialVersionUID = 1L;
@@ -42,6 +48,27 @@ public class ApiException extends CatalogKitException {
         this.errorCode = errorCode;
         this.method = method;
         this.path = path;
+    }
+
+    /**
+     * An exception for a test, with the defaults described on this class.
+     *
+     * @param statusCode the HTTP status, 100 to 599
+     * @param message the message
+     * @return the exception
+     */
+    public static ApiException of(int statusCode, String message) {
+        return builder(statusCode).message(message).build();
+    }
+
+    /**
+     * A builder for a test, with the defaults described on this class.
+     *
+     * @param statusCode the HTTP status, 100 to 599
+     * @return the builder
+     */
+    public static Builder<ApiException> builder(int statusCode) {
+        return new Builder<>(statusCode, ApiException::new);
     }
 
     /**
@@ -90,5 +117,137 @@ public class ApiException extends CatalogKitException {
      */
     public String path() {
         return path;
+    }
+
+    /**
+     * Builds an {@link ApiException} or one of its subclasses in one line, for tests; made by each
+     * type's {@code builder()}. Unset fields get the defaults described on {@link ApiException}.
+     *
+     * @param <E> the exception type built
+     */
+    public static class Builder<E extends ApiException> {
+        /** Makes the exception from the six fields; each type passes its constructor. */
+        interface Factory<E> {
+            E make(String message, int statusCode, String requestId, String errorCode, String method, String path);
+        }
+
+        private final Factory<E> factory;
+        private String message;
+        private int statusCode;
+        private String requestId;
+        private String errorCode;
+        private String method = "GET";
+        private String path = "/";
+
+        Builder(int statusCode, Factory<E> factory) {
+            this.factory = factory;
+            statusCode(statusCode);
+        }
+
+        /**
+         * The message (default: the status, method and path).
+         *
+         * @param message the message
+         * @return this builder
+         */
+        public Builder<E> message(String message) {
+            this.message = requireNonNull(message, "message");
+            return this;
+        }
+
+        /**
+         * The HTTP status (default: the one the exception type stands for).
+         *
+         * @param statusCode 100 to 599
+         * @return this builder
+         */
+        public Builder<E> statusCode(int statusCode) {
+            if (statusCode < 100 || statusCode > 599) {
+                throw new IllegalArgumentException("statusCode must be 100 to 599, was " + statusCode);
+            }
+            this.statusCode = statusCode;
+            return this;
+        }
+
+        /**
+         * The request id (default: none).
+         *
+         * @param requestId the id, or null for none
+         * @return this builder
+         */
+        public Builder<E> requestId(String requestId) {
+            this.requestId = requestId;
+            return this;
+        }
+
+        /**
+         * The platform's own error code (default: none).
+         *
+         * @param errorCode the code, e.g. {@code ATLAS-404-00-005}, or null for none
+         * @return this builder
+         */
+        public Builder<E> errorCode(String errorCode) {
+            this.errorCode = errorCode;
+            return this;
+        }
+
+        /**
+         * The HTTP method of the failed request (default {@code GET}).
+         *
+         * @param method e.g. {@code POST}
+         * @return this builder
+         */
+        public Builder<E> method(String method) {
+            this.method = requireNonNull(method, "method");
+            return this;
+        }
+
+        /**
+         * The URL path of the failed request (default {@code /}).
+         *
+         * @param path e.g. {@code /api/service/apikeys}
+         * @return this builder
+         */
+        public Builder<E> path(String path) {
+            this.path = requireNonNull(path, "path");
+            return this;
+        }
+
+        /**
+         * Makes the exception.
+         *
+         * @return a new exception
+         */
+        public E build() {
+            return factory.make(message(), statusCode, requestId, errorCode, method, path);
+        }
+
+        String message() {
+            return message != null ? message : "the server answered " + statusCode + " to " + method + " " + path;
+        }
+
+        int statusCode() {
+            return statusCode;
+        }
+
+        String requestId() {
+            return requestId;
+        }
+
+        String errorCode() {
+            return errorCode;
+        }
+
+        String method() {
+            return method;
+        }
+
+        String path() {
+            return path;
+        }
+
+        private static String requireNonNull(String value, String name) {
+            return java.util.Objects.requireNonNull(value, name);
+        }
     }
 }

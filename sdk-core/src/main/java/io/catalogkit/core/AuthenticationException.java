@@ -1,6 +1,13 @@
 package io.catalogkit.core;
 
-/** 401, or an authentication failure the platform reports otherwise: the credentials are missing, wrong, expired or revoked. */
+/**
+ * 401, or an authentication failure the platform reports otherwise: the credentials are missing,
+ * wrong, expired or revoked.
+ *
+ * <p><b>In tests:</b> {@code AuthenticationException.of("an expired or revoked token")}, or
+ * {@code AuthenticationException.builder().path("/api/...").requestId("r-1").build()}; status
+ * 401, method {@code GET} and path {@code /} unless set (see {@link ApiException}).
+ */
 public class AuthenticationException extends ApiException {
     private static final long serialVersionUID = 1L;
 
@@ -17,5 +24,25 @@ public class AuthenticationException extends ApiException {
     public AuthenticationException(
             String message, int statusCode, String requestId, String errorCode, String method, String path) {
         super(message, statusCode, requestId, errorCode, method, path);
+    }
+
+    /**
+     * An exception for a test: status 401, method {@code GET}, path {@code /}, no request id.
+     *
+     * @param message the message
+     * @return the exception
+     */
+    public static AuthenticationException of(String message) {
+        return builder().message(message).build();
+    }
+
+    /**
+     * A builder for a test, starting from status 401 and the defaults described on {@link
+     * ApiException}.
+     *
+     * @return the builder
+     */
+    public static ApiException.Builder<AuthenticationException> builder() {
+        return new ApiException.Builder<>(401, AuthenticationException::new);
     }
 }

@@ -5,6 +5,10 @@ package io.catalogkit.core;
  * NullPointerException} for bad arguments (thrown before any request is sent).
  *
  * <p>Messages never contain a secret.
+ *
+ * <p><b>In tests</b> its constructors are the one-line form, e.g. {@code new
+ * CatalogKitException("several tokens are named nightly")}; each subclass has a short factory (see
+ * {@link ApiException} and {@link TransportException#of(String, boolean)}).
  */
 public class CatalogKitException extends RuntimeException {
     private static final long serialVersionUID = 1L;

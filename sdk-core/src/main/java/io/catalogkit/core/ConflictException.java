@@ -1,6 +1,12 @@
 package io.catalogkit.core;
 
-/** 409: the resource is in a state that conflicts with the request. */
+/**
+ * 409: the resource is in a state that conflicts with the request.
+ *
+ * <p><b>In tests:</b> {@code ConflictException.of("a token with that name exists")}, or
+ * {@code ConflictException.builder().path("/api/...").requestId("r-1").build()}; status 409,
+ * method {@code GET} and path {@code /} unless set (see {@link ApiException}).
+ */
 public class ConflictException extends ApiException {
     private static final long serialVersionUID = 1L;
 
@@ -17,5 +23,25 @@ public class ConflictException extends ApiException {
     public ConflictException(
             String message, int statusCode, String requestId, String errorCode, String method, String path) {
         super(message, statusCode, requestId, errorCode, method, path);
+    }
+
+    /**
+     * An exception for a test: status 409, method {@code GET}, path {@code /}, no request id.
+     *
+     * @param message the message
+     * @return the exception
+     */
+    public static ConflictException of(String message) {
+        return builder().message(message).build();
+    }
+
+    /**
+     * A builder for a test, starting from status 409 and the defaults described on {@link
+     * ApiException}.
+     *
+     * @return the builder
+     */
+    public static ApiException.Builder<ConflictException> builder() {
+        return new ApiException.Builder<>(409, ConflictException::new);
     }
 }

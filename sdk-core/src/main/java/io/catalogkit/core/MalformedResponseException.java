@@ -5,6 +5,9 @@ package io.catalogkit.core;
  * login page, a proxy's page), or JSON of the wrong shape. Usually the base URL points at the
  * wrong place. The message names the operation, the content type and what was missing; it never
  * quotes the body.
+ *
+ * <p><b>In tests</b> its constructor is the one-line form: {@code new
+ * MalformedResponseException("expected JSON, got text/html")}.
  */
 public class MalformedResponseException extends CatalogKitException {
     private static final long serialVersionUID = 1L;

@@ -1,6 +1,12 @@
 package io.catalogkit.core;
 
-/** 404, or a lookup the platform answers with nothing where something was required. */
+/**
+ * 404, or a lookup the platform answers with nothing where something was required.
+ *
+ * <p><b>In tests:</b> {@code NotFoundException.of("no API token g1")}, or
+ * {@code NotFoundException.builder().path("/api/...").requestId("r-1").build()}; status 404,
+ * method {@code GET} and path {@code /} unless set (see {@link ApiException}).
+ */
 public class NotFoundException extends ApiException {
     private static final long serialVersionUID = 1L;
 
@@ -17,5 +23,25 @@ public class NotFoundException extends ApiException {
     public NotFoundException(
             String message, int statusCode, String requestId, String errorCode, String method, String path) {
         super(message, statusCode, requestId, errorCode, method, path);
+    }
+
+    /**
+     * An exception for a test: status 404, method {@code GET}, path {@code /}, no request id.
+     *
+     * @param message the message
+     * @return the exception
+     */
+    public static NotFoundException of(String message) {
+        return builder().message(message).build();
+    }
+
+    /**
+     * A builder for a test, starting from status 404 and the defaults described on {@link
+     * ApiException}.
+     *
+     * @return the builder
+     */
+    public static ApiException.Builder<NotFoundException> builder() {
+        return new ApiException.Builder<>(404, NotFoundException::new);
     }
 }

@@ -1,6 +1,12 @@
 package io.catalogkit.core;
 
-/** 403: the credentials are valid but may not do this. */
+/**
+ * 403: the credentials are valid but may not do this.
+ *
+ * <p><b>In tests:</b> {@code PermissionDeniedException.of("the token may not do this")}, or
+ * {@code PermissionDeniedException.builder().path("/api/...").requestId("r-1").build()}; status
+ * 403, method {@code GET} and path {@code /} unless set (see {@link ApiException}).
+ */
 public class PermissionDeniedException extends ApiException {
     private static final long serialVersionUID = 1L;
 
@@ -17,5 +23,25 @@ public class PermissionDeniedException extends ApiException {
     public PermissionDeniedException(
             String message, int statusCode, String requestId, String errorCode, String method, String path) {
         super(message, statusCode, requestId, errorCode, method, path);
+    }
+
+    /**
+     * An exception for a test: status 403, method {@code GET}, path {@code /}, no request id.
+     *
+     * @param message the message
+     * @return the exception
+     */
+    public static PermissionDeniedException of(String message) {
+        return builder().message(message).build();
+    }
+
+    /**
+     * A builder for a test, starting from status 403 and the defaults described on {@link
+     * ApiException}.
+     *
+     * @return the builder
+     */
+    public static ApiException.Builder<PermissionDeniedException> builder() {
+        return new ApiException.Builder<>(403, PermissionDeniedException::new);
     }
 }

@@ -3,7 +3,14 @@ package io.catalogkit.core;
 import java.time.Duration;
 import java.util.Optional;
 
-/** 429: the server asks the caller to slow down (after catalogkit's retries, where allowed). */
+/**
+ * 429: the server asks the caller to slow down (after catalogkit's retries, where allowed).
+ *
+ * <p><b>In tests:</b> {@code RateLimitedException.of("slow down")}, or
+ * {@code RateLimitedException.builder().retryAfter(Duration.ofSeconds(30)).build()}; status 429,
+ * method {@code GET}, path {@code /} and no {@code Retry-After} unless set (see {@link
+ * ApiException}).
+ */
 public class RateLimitedException extends ApiException {
     private static final long serialVersionUID = 1L;
 
@@ -34,11 +41,100 @@ public class RateLimitedException extends ApiException {
     }
 
     /**
+     * An exception for a test: status 429, method {@code GET}, path {@code /}, no request id and no
+     * {@code Retry-After}.
+     *
+     * @param message the message
+     * @return the exception
+     */
+    public static RateLimitedException of(String message) {
+        return builder().message(message).build();
+    }
+
+    /**
+     * A builder for a test, starting from status 429 and the defaults described on {@link
+     * ApiException}.
+     *
+     * @return the builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
      * The delay the server asked for in {@code Retry-After}.
      *
      * @return the delay, if the server gave one
      */
     public Optional<Duration> retryAfter() {
         return Optional.ofNullable(retryAfter);
+    }
+
+    /**
+     * Builds a {@link RateLimitedException} for a test: the setters of {@link ApiException.Builder}
+     * plus the delay.
+     */
+    public static final class Builder extends ApiException.Builder<RateLimitedException> {
+        private Duration retryAfter;
+
+        Builder() {
+            super(429, null);
+        }
+
+        /**
+         * The delay the server asked for (default: none).
+         *
+         * @param retryAfter the delay, not negative, or null for none
+         * @return this builder
+         */
+        public Builder retryAfter(Duration retryAfter) {
+            if (retryAfter != null && retryAfter.isNegative()) {
+                throw new IllegalArgumentException("retryAfter must not be negative, was " + retryAfter);
+            }
+            this.retryAfter = retryAfter;
+            return this;
+        }
+
+        @Override
+        public Builder message(String message) {
+            super.message(message);
+            return this;
+        }
+
+        @Override
+        public Builder statusCode(int statusCode) {
+            super.statusCode(statusCode);
+            return this;
+        }
+
+        @Override
+        public Builder requestId(String requestId) {
+            super.requestId(requestId);
+            return this;
+        }
+
+        @Override
+        public Builder errorCode(String errorCode) {
+            super.errorCode(errorCode);
+            return this;
+        }
+
+        @Override
+        public Builder method(String method) {
+            super.method(method);
+            return this;
+        }
+
+        @Override
+        public Builder path(String path) {
+            super.path(path);
+            return this;
+        }
+
+        @Override
+        public RateLimitedException build() {
+            return new RateLimitedException(
+                    message(), statusCode(), requestId(), errorCode(), method(), path(), retryAfter);
+        }
     }
 }

@@ -1,6 +1,12 @@
 package io.catalogkit.core;
 
-/** 5xx: the server failed (after catalogkit's retries, where the call was safe to repeat). */
+/**
+ * 5xx: the server failed (after catalogkit's retries, where the call was safe to repeat).
+ *
+ * <p><b>In tests:</b> {@code ServerException.of("the catalog is down")}, or
+ * {@code ServerException.builder().path("/api/...").requestId("r-1").build()}; status 500, method
+ * {@code GET} and path {@code /} unless set (see {@link ApiException}).
+ */
 public class ServerException extends ApiException {
     private static final long serialVersionUID = 1L;
 
@@ -17,5 +23,25 @@ public class ServerException extends ApiException {
     public ServerException(
             String message, int statusCode, String requestId, String errorCode, String method, String path) {
         super(message, statusCode, requestId, errorCode, method, path);
+    }
+
+    /**
+     * An exception for a test: status 500, method {@code GET}, path {@code /}, no request id.
+     *
+     * @param message the message
+     * @return the exception
+     */
+    public static ServerException of(String message) {
+        return builder().message(message).build();
+    }
+
+    /**
+     * A builder for a test, starting from status 500 and the defaults described on {@link
+     * ApiException}.
+     *
+     * @return the builder
+     */
+    public static ApiException.Builder<ServerException> builder() {
+        return new ApiException.Builder<>(500, ServerException::new);
     }
 }

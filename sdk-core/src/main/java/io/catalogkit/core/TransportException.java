@@ -6,6 +6,9 @@ package io.catalogkit.core;
  * <p>{@link #mayHaveReachedServer()} tells whether the server may have acted on the request. A
  * call that is not safe to repeat (a create, a mint) is never retried once that is true; the
  * message then says how to find out what happened.
+ *
+ * <p><b>In tests:</b> {@code TransportException.of("read timed out", true)} (no cause); the
+ * constructor takes a cause too.
  */
 public class TransportException extends CatalogKitException {
     private static final long serialVersionUID = 1L;
@@ -23,6 +26,18 @@ public class TransportException extends CatalogKitException {
     public TransportException(String message, boolean mayHaveReachedServer, Throwable cause) {
         super(message, cause);
         this.mayHaveReachedServer = mayHaveReachedServer;
+    }
+
+    /**
+     * An exception for a test, without a cause.
+     *
+     * @param message what failed
+     * @param mayHaveReachedServer whether the request may have reached the server (true: the code
+     *     under test must not assume the call did nothing)
+     * @return the exception
+     */
+    public static TransportException of(String message, boolean mayHaveReachedServer) {
+        return new TransportException(message, mayHaveReachedServer, null);
     }
 
     /**

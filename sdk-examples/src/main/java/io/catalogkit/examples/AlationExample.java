@@ -64,7 +64,8 @@ public final class AlationExample {
         out.println("Alation: embedded FakeAlation (set ALATION_BASE_URL, ALATION_REFRESH_TOKEN and"
                 + " ALATION_USER_ID for a real instance)");
         try (FakeAlation alation = new FakeAlation().start()) {
-            long userId = alation.addUser("jdoe@example.com", "correct-horse-battery");
+            long userId =
+                    alation.addUser("jdoe@example.com", "correct-horse-battery").id();
 
             RefreshToken refresh;
             try (AlationClient anonymous =

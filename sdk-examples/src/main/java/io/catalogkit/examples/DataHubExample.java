@@ -54,11 +54,18 @@ public final class DataHubExample {
             String admin = "urn:li:corpuser:datahub";
             String user = "urn:li:corpuser:jdoe";
             hub.addAdmin(admin).addUser(user, FakeDataHub.GENERATE_PERSONAL_ACCESS_TOKENS);
-            try (DataHubClient adminClient = client(hub, hub.issueToken(admin));
+            try (DataHubClient adminClient =
+                            client(hub, hub.addAccessToken(admin).secret());
                     DataHubClient userClient = client(
                             hub,
-                            hub.issueToken(
-                                    user, user, "laptop", null, hub.clock().instant(), null))) {
+                            hub.addAccessToken(
+                                            user,
+                                            user,
+                                            "laptop",
+                                            null,
+                                            hub.clock().instant(),
+                                            null)
+                                    .secret())) {
                 story(out, userClient.accessTokens(), adminClient.accessTokens(), user);
             }
         }

@@ -1,21 +1,11 @@
 package io.catalogkit.testing;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.catalogkit.core.Secret;
-import io.catalogkit.core.internal.Json;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * An in-memory fake of Alation's token endpoints and one protected data endpoint, on a real
@@ -33,19 +23,22 @@ import java.util.Optional;
  * may be a number or a string.
  *
  * <p>Token values appear only in the answer that minted them (and in what the seeding methods
- * return, as a {@link Secret} whose {@code toString} is redacted); the fake logs nothing. The
- * seeding and inspection methods take and return token values as {@link Secret}s, like the other
- * fakes.
+ * return, as a {@link Secret} whose {@code toString} is redacted); the fake logs nothing.
+ *
+ * <p>Seeding follows the fakes' one convention: a method that seeds something whose id or secret
+ * the fake makes up (a user, a token) returns a record holding them; every other seeding or
+ * setting method returns the fake, for chaining. {@link #reset()} goes back to the state saved by
+ * {@link #markSeeded()}, settings and counts included.
  *
  * <pre>{@code
  * try (FakeAlation alation = new FakeAlation().start()) {
- *     long userId = alation.addUser("jdoe@example.com", "correct-horse");
- *     Secret refresh = alation.addRefreshToken(userId, "ci");
+ *     long userId = alation.addUser("jdoe@example.com", "correct-horse").id();
+ *     Secret refresh = alation.addRefreshToken(userId, "ci").secret();
  *     alation.clock().advance(Duration.ofHours(25));   // access tokens minted before now expired
  * }
  * }</pre>
  */
-public final class FakeAlation extends FakeServer {
+public final class FakeAlation extends FakeServer<FakeAlation> {
     /** The path of createRefreshToken (R1). */
     public static final String CREATE_REFRESH_TOKEN = "/integration/v1/createRefreshToken/";
     /** The path of validateRefreshToken (R2). */
@@ -62,36 +55,40 @@ public final class FakeAlation extends FakeServer {
     public static final String TABLES = "/integration/v2/table/";
 
     /** The detail of a 403 for a missing or bad {@code TOKEN}. */
-    public static final String NOT_AUTHENTICATED = "Authentication credentials were not provided.";
+    public static final String NOT_AUTHENTICATED = FakeAlationStore.NOT_AUTHENTICATED;
     /** The detail of a genuine permission denial on the data endpoint. */
-    public static final String PERMISSION_DENIED = "You do not have permission to perform this action.";
+    public static final String PERMISSION_DENIED = FakeAlationStore.PERMISSION_DENIED;
 
-    private static final String INVALID_REFRESH = "Refresh token provided is invalid.";
-    private static final String EXPIRED_REFRESH = "Refresh token provided is expired or revoked.";
-    private static final String INVALID_ACCESS = "API Access Token provided is invalid.";
-    private static final DateTimeFormatter TIMESTAMP =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
-    /** The server stamps the expiry a moment before the creation time: the fake does the same. */
-    private static final Duration STAMP_GAP = Duration.ofNanos(285_000);
+    /**
+     * A user seeded with {@link #addUser} or {@link #addSsoUser}.
+     *
+     * @param id the user id the fake gave the user (what the token endpoints take as {@code user_id})
+     * @param username the username
+     */
+    public record SeededUser(long id, String username) {}
 
-    private final SecureRandom random = new SecureRandom();
-    private final Object state = new Object();
-    private final Map<Long, User> users = new LinkedHashMap<>();
-    private final Map<String, StoredRefreshToken> refreshTokens = new LinkedHashMap<>();
-    private final Map<String, StoredAccessToken> accessTokens = new LinkedHashMap<>();
-    private long nextUserId = 17;
-    private long nextRefreshTokenId = 42;
-    private Duration refreshLifespan = Duration.ofDays(60);
-    private Duration accessLifespan = Duration.ofHours(24);
-    private boolean legacyExpiredStatus;
-    private boolean failedStatusInBody;
-    private boolean dataEndpoint401;
-    private boolean denyDataPermission;
-    private boolean rejectEveryDataToken;
-    private boolean regenerationRevokesAccessTokens;
-    private boolean regenerationAcceptsExpired;
-    private int mints;
-    private int validations;
+    /**
+     * A refresh token seeded with {@link #addRefreshToken}. Its {@code toString} shows the secret
+     * redacted.
+     *
+     * @param id the token's id
+     * @param userId its owner
+     * @param name its name
+     * @param secret its value; {@link Secret#reveal()} gives the raw string
+     */
+    public record SeededRefreshToken(long id, long userId, String name, Secret secret) {}
+
+    /**
+     * An API access token seeded with {@link #addAccessToken}. Its {@code toString} shows the
+     * secret redacted.
+     *
+     * @param userId its owner
+     * @param refreshTokenId the id of the refresh token it was minted from
+     * @param secret its value; {@link Secret#reveal()} gives the raw string
+     */
+    public record SeededAccessToken(long userId, long refreshTokenId, Secret secret) {}
+
+    private final FakeState<FakeAlationStore> state;
 
     /** A fake with its own clock, set to the current time; call {@link #start()} before use. */
     public FakeAlation() {
@@ -105,33 +102,7 @@ public final class FakeAlation extends FakeServer {
      */
     public FakeAlation(FakeClock clock) {
         super(Objects.requireNonNull(clock, "clock"));
-    }
-
-    /**
-     * Starts listening on a free loopback port.
-     *
-     * @return this fake
-     */
-    public FakeAlation start() {
-        startServer();
-        return this;
-    }
-
-    /**
-     * The URL to give {@code AlationClient.builder().baseUrl(...)}.
-     *
-     * @return the base URL, e.g. {@code http://127.0.0.1:53219}, without a trailing slash
-     * @throws IllegalStateException before {@link #start()}
-     */
-    @Override
-    public String baseUrl() {
-        return super.baseUrl();
-    }
-
-    /** Stops the server; the fake's state is gone with it. */
-    @Override
-    public void close() {
-        super.close();
+        this.state = new FakeState<>(new FakeAlationStore(clock));
     }
 
     // ---------------------------------------------------------------- seeding and inspection
@@ -141,11 +112,12 @@ public final class FakeAlation extends FakeServer {
      *
      * @param username the username, e.g. an email address
      * @param password the password
-     * @return the new user's id
+     * @return the new user, with the id the fake gave it
      */
-    public long addUser(String username, String password) {
+    public SeededUser addUser(String username, String password) {
+        Objects.requireNonNull(username, "username");
         Objects.requireNonNull(password, "password");
-        return addUser(username, password, false);
+        return state.read(s -> seededUser(s.addUser(username, password, false)));
     }
 
     /**
@@ -153,19 +125,11 @@ public final class FakeAlation extends FakeServer {
      * for them (403 with a {@code detail}).
      *
      * @param username the username
-     * @return the new user's id
+     * @return the new user, with the id the fake gave it
      */
-    public long addSsoUser(String username) {
-        return addUser(username, null, true);
-    }
-
-    private long addUser(String username, String password, boolean sso) {
+    public SeededUser addSsoUser(String username) {
         Objects.requireNonNull(username, "username");
-        synchronized (state) {
-            long id = nextUserId++;
-            users.put(id, new User(id, username, password, sso));
-            return id;
-        }
+        return state.read(s -> seededUser(s.addUser(username, null, true)));
     }
 
     /**
@@ -173,33 +137,31 @@ public final class FakeAlation extends FakeServer {
      *
      * @param userId the owner, added before
      * @param name the token's name
-     * @return the token value; {@link Secret#reveal()} gives the raw string
+     * @return the token, with its ids and value
      */
-    public Secret addRefreshToken(long userId, String name) {
+    public SeededRefreshToken addRefreshToken(long userId, String name) {
         Objects.requireNonNull(name, "name");
-        synchronized (state) {
-            if (!users.containsKey(userId)) {
+        return state.read(s -> {
+            if (!s.users.containsKey(userId)) {
                 throw new IllegalArgumentException("no user with id " + userId + ": add the user first");
             }
-            return Secret.of(newRefreshToken(userId, name).value);
-        }
+            FakeAlationStore.RefreshToken t = s.newRefreshToken(userId, name);
+            return new SeededRefreshToken(t.id, t.userId, t.name, Secret.of(t.value));
+        });
     }
 
     /**
      * Adds an active API access token minted from a refresh token, without counting a mint.
      *
      * @param refreshToken the value of an existing refresh token
-     * @return the access token value; {@link Secret#reveal()} gives the raw string
+     * @return the access token, with its owner and value
      */
-    public Secret addAccessToken(Secret refreshToken) {
+    public SeededAccessToken addAccessToken(Secret refreshToken) {
         Objects.requireNonNull(refreshToken, "refreshToken");
-        synchronized (state) {
-            StoredRefreshToken parent = refreshTokens.get(refreshToken.reveal());
-            if (parent == null) {
-                throw new IllegalArgumentException("no such refresh token");
-            }
-            return Secret.of(newAccessToken(parent).value);
-        }
+        return state.read(s -> {
+            FakeAlationStore.AccessToken t = s.newAccessToken(existing(s, refreshToken));
+            return new SeededAccessToken(t.userId, t.parentId, Secret.of(t.value));
+        });
     }
 
     /**
@@ -207,23 +169,20 @@ public final class FakeAlation extends FakeServer {
      * from it stay valid until they expire or are revoked.
      *
      * @param refreshToken the refresh token's value
+     * @return this fake
      */
-    public void revokeRefreshToken(Secret refreshToken) {
+    public FakeAlation revokeRefreshToken(Secret refreshToken) {
         Objects.requireNonNull(refreshToken, "refreshToken");
-        synchronized (state) {
-            StoredRefreshToken t = refreshTokens.get(refreshToken.reveal());
-            if (t == null) {
-                throw new IllegalArgumentException("no such refresh token");
-            }
-            t.revoked = true;
-        }
+        return change(s -> existing(s, refreshToken).revoked = true);
     }
 
-    /** Revokes every API access token of every user, as an admin could. */
-    public void revokeAllAccessTokens() {
-        synchronized (state) {
-            accessTokens.values().forEach(t -> t.revoked = true);
-        }
+    /**
+     * Revokes every API access token of every user, as an admin could.
+     *
+     * @return this fake
+     */
+    public FakeAlation revokeAllAccessTokens() {
+        return change(s -> s.accessTokens.values().forEach(t -> t.revoked = true));
     }
 
     /**
@@ -235,9 +194,8 @@ public final class FakeAlation extends FakeServer {
      */
     public Optional<String> refreshTokenStatus(Secret refreshToken) {
         Objects.requireNonNull(refreshToken, "refreshToken");
-        synchronized (state) {
-            return Optional.ofNullable(refreshTokens.get(refreshToken.reveal())).map(t -> t.status(now()));
-        }
+        return state.read(s ->
+                Optional.ofNullable(s.refreshTokens.get(refreshToken.reveal())).map(t -> t.status(s.now())));
     }
 
     /**
@@ -249,9 +207,8 @@ public final class FakeAlation extends FakeServer {
      */
     public Optional<String> accessTokenStatus(Secret accessToken) {
         Objects.requireNonNull(accessToken, "accessToken");
-        synchronized (state) {
-            return Optional.ofNullable(accessTokens.get(accessToken.reveal())).map(t -> t.status(now()));
-        }
+        return state.read(s ->
+                Optional.ofNullable(s.accessTokens.get(accessToken.reveal())).map(t -> t.status(s.now())));
     }
 
     /**
@@ -261,12 +218,12 @@ public final class FakeAlation extends FakeServer {
      * @return the count
      */
     public int activeAccessTokenCount(long userId) {
-        synchronized (state) {
-            Instant now = now();
-            return (int) accessTokens.values().stream()
-                    .filter(t -> t.userId == userId && t.status(now).equals("ACTIVE"))
+        return state.read(s -> {
+            Instant now = s.now();
+            return (int) s.accessTokens.values().stream()
+                    .filter(t -> t.userId == userId && FakeAlationStore.isActive(t.status(now)))
                     .count();
-        }
+        });
     }
 
     /**
@@ -276,11 +233,9 @@ public final class FakeAlation extends FakeServer {
      * @return the count
      */
     public int refreshTokenCount(long userId) {
-        synchronized (state) {
-            return (int) refreshTokens.values().stream()
-                    .filter(t -> t.userId == userId)
-                    .count();
-        }
+        return state.read(s -> (int) s.refreshTokens.values().stream()
+                .filter(t -> t.userId == userId)
+                .count());
     }
 
     /**
@@ -289,9 +244,7 @@ public final class FakeAlation extends FakeServer {
      * @return the count
      */
     public int mintCount() {
-        synchronized (state) {
-            return mints;
-        }
+        return state.read(s -> s.mints);
     }
 
     /**
@@ -301,9 +254,7 @@ public final class FakeAlation extends FakeServer {
      * @return the count
      */
     public int validateCount() {
-        synchronized (state) {
-            return validations;
-        }
+        return state.read(s -> s.validations);
     }
 
     // ---------------------------------------------------------------- settings and switches
@@ -315,10 +266,7 @@ public final class FakeAlation extends FakeServer {
      * @return this fake
      */
     public FakeAlation refreshTokenLifespan(Duration lifespan) {
-        synchronized (state) {
-            refreshLifespan = positive(lifespan);
-        }
-        return this;
+        return change(s -> s.refreshLifespan = positive(lifespan));
     }
 
     /**
@@ -328,10 +276,7 @@ public final class FakeAlation extends FakeServer {
      * @return this fake
      */
     public FakeAlation accessTokenLifespan(Duration lifespan) {
-        synchronized (state) {
-            accessLifespan = positive(lifespan);
-        }
-        return this;
+        return change(s -> s.accessLifespan = positive(lifespan));
     }
 
     /**
@@ -342,10 +287,7 @@ public final class FakeAlation extends FakeServer {
      * @return this fake
      */
     public FakeAlation legacyExpiredStatus(boolean on) {
-        synchronized (state) {
-            legacyExpiredStatus = on;
-        }
-        return this;
+        return change(s -> s.legacyExpiredStatus = on);
     }
 
     /**
@@ -356,10 +298,7 @@ public final class FakeAlation extends FakeServer {
      * @return this fake
      */
     public FakeAlation failedStatusInBody(boolean on) {
-        synchronized (state) {
-            failedStatusInBody = on;
-        }
-        return this;
+        return change(s -> s.failedStatusInBody = on);
     }
 
     /**
@@ -369,10 +308,7 @@ public final class FakeAlation extends FakeServer {
      * @return this fake
      */
     public FakeAlation dataEndpointAnswers401(boolean on) {
-        synchronized (state) {
-            dataEndpoint401 = on;
-        }
-        return this;
+        return change(s -> s.dataEndpoint401 = on);
     }
 
     /**
@@ -383,10 +319,7 @@ public final class FakeAlation extends FakeServer {
      * @return this fake
      */
     public FakeAlation denyDataPermission(boolean on) {
-        synchronized (state) {
-            denyDataPermission = on;
-        }
-        return this;
+        return change(s -> s.denyDataPermission = on);
     }
 
     /**
@@ -398,10 +331,7 @@ public final class FakeAlation extends FakeServer {
      * @return this fake
      */
     public FakeAlation rejectEveryDataToken(boolean on) {
-        synchronized (state) {
-            rejectEveryDataToken = on;
-        }
-        return this;
+        return change(s -> s.rejectEveryDataToken = on);
     }
 
     /**
@@ -412,10 +342,7 @@ public final class FakeAlation extends FakeServer {
      * @return this fake
      */
     public FakeAlation regenerationRevokesAccessTokens(boolean on) {
-        synchronized (state) {
-            regenerationRevokesAccessTokens = on;
-        }
-        return this;
+        return change(s -> s.regenerationRevokesAccessTokens = on);
     }
 
     /**
@@ -425,335 +352,43 @@ public final class FakeAlation extends FakeServer {
      * @return this fake
      */
     public FakeAlation regenerationAcceptsExpired(boolean on) {
-        synchronized (state) {
-            regenerationAcceptsExpired = on;
-        }
-        return this;
+        return change(s -> s.regenerationAcceptsExpired = on);
     }
 
-    // ---------------------------------------------------------------- the endpoints
+    // ---------------------------------------------------------------- handling and reset
 
     @Override
     protected Reply handle(RecordedCall call) {
-        String path = call.path();
-        synchronized (state) {
-            if (path.equals(TABLES)) {
-                return call.method().equals("GET") ? tables(call) : notAllowed(call);
-            }
-            if (!isTokenEndpoint(path)) {
-                return error(404, "404000", "Not found.");
-            }
-            if (!call.method().equals("POST")) {
-                return notAllowed(call);
-            }
-            Map<String, String> form;
-            try {
-                form = FakeAlationForms.parse(call);
-            } catch (IllegalArgumentException e) {
-                return error(400, "400000", "JSON parse error.");
-            }
-            switch (path) {
-                case CREATE_REFRESH_TOKEN:
-                    return createRefreshToken(form);
-                case VALIDATE_REFRESH_TOKEN:
-                    return validateRefreshToken(form);
-                case REGENERATE_REFRESH_TOKEN:
-                    return regenerateRefreshToken(form);
-                case CREATE_ACCESS_TOKEN:
-                    return createAccessToken(form);
-                case VALIDATE_ACCESS_TOKEN:
-                    return validateAccessToken(form);
-                default:
-                    return revokeAccessTokens(form);
-            }
-        }
+        return state.read(s -> FakeAlationRoutes.handle(s, call));
     }
 
-    private static boolean isTokenEndpoint(String path) {
-        return path.equals(CREATE_REFRESH_TOKEN)
-                || path.equals(VALIDATE_REFRESH_TOKEN)
-                || path.equals(REGENERATE_REFRESH_TOKEN)
-                || path.equals(CREATE_ACCESS_TOKEN)
-                || path.equals(VALIDATE_ACCESS_TOKEN)
-                || path.equals(REVOKE_ACCESS_TOKENS);
+    /** Saves the users, tokens, settings and counts for {@link #reset()}. */
+    @Override
+    protected void saveSeededState() {
+        state.save();
     }
 
-    private Reply createRefreshToken(Map<String, String> form) {
-        Reply missing = require(form, "username", "password", "name");
-        if (missing != null) {
-            return missing;
-        }
-        User user = users.values().stream()
-                .filter(u -> u.username.equalsIgnoreCase(form.get("username")))
-                .findFirst()
-                .orElse(null);
-        if (user != null && user.sso) {
-            return error(
-                    403,
-                    "403000",
-                    "This user signs in through SSO/SAML and cannot create a refresh token over the API.");
-        }
-        if (user == null || !user.password.equals(form.get("password"))) {
-            return rejection("401000", "Invalid username or password.");
-        }
-        StoredRefreshToken t = newRefreshToken(user.id, form.get("name"));
-        return Reply.json(201, refreshTokenJson(t));
+    /** Restores what {@link #saveSeededState()} saved. */
+    @Override
+    protected void restoreSeededState() {
+        state.restore();
     }
 
-    private Reply validateRefreshToken(Map<String, String> form) {
-        validations++;
-        Lookup<StoredRefreshToken> l = refreshToken(form);
-        if (l.reply != null) {
-            return l.reply;
-        }
-        if (!l.token.status(now()).equals("ACTIVE")) {
-            return legacyExpiredStatus
-                    ? Reply.json(200, refreshTokenJson(l.token))
-                    : rejection("401000", EXPIRED_REFRESH);
-        }
-        return Reply.json(200, refreshTokenJson(l.token));
+    private static SeededUser seededUser(FakeAlationStore.User user) {
+        return new SeededUser(user.id(), user.username());
     }
 
-    private Reply regenerateRefreshToken(Map<String, String> form) {
-        Lookup<StoredRefreshToken> l = refreshToken(form);
-        if (l.reply != null) {
-            return l.reply;
+    private static FakeAlationStore.RefreshToken existing(FakeAlationStore s, Secret refreshToken) {
+        FakeAlationStore.RefreshToken t = s.refreshTokens.get(refreshToken.reveal());
+        if (t == null) {
+            throw new IllegalArgumentException("no such refresh token");
         }
-        StoredRefreshToken old = l.token;
-        String status = old.status(now());
-        if (status.equals("REVOKED") || (status.equals("EXPIRED") && !regenerationAcceptsExpired)) {
-            return rejection("401000", EXPIRED_REFRESH);
-        }
-        old.revoked = true;
-        if (regenerationRevokesAccessTokens) {
-            accessTokens.values().stream().filter(a -> a.parent == old).forEach(a -> a.revoked = true);
-        }
-        StoredRefreshToken fresh = newRefreshToken(old.userId, old.name);
-        return Reply.json(201, refreshTokenJson(fresh));
-    }
-
-    private Reply createAccessToken(Map<String, String> form) {
-        Lookup<StoredRefreshToken> l = refreshToken(form);
-        if (l.reply != null) {
-            return l.reply;
-        }
-        if (!l.token.status(now()).equals("ACTIVE")) {
-            return rejection("401000", EXPIRED_REFRESH);
-        }
-        StoredAccessToken t = newAccessToken(l.token);
-        l.token.lastUsed = t.created;
-        mints++;
-        return Reply.json(201, accessTokenJson(t));
-    }
-
-    private Reply validateAccessToken(Map<String, String> form) {
-        validations++;
-        Reply missing = require(form, "api_access_token", "user_id");
-        if (missing != null) {
-            return missing;
-        }
-        Long userId = userId(form);
-        if (userId == null) {
-            return badUserId();
-        }
-        StoredAccessToken t = accessTokens.get(form.get("api_access_token"));
-        if (t == null || t.userId != userId) {
-            return rejection("401000", INVALID_ACCESS);
-        }
-        if (!t.status(now()).equals("ACTIVE") && !legacyExpiredStatus) {
-            return rejection("401000", INVALID_ACCESS);
-        }
-        return Reply.json(200, accessTokenJson(t));
-    }
-
-    private Reply revokeAccessTokens(Map<String, String> form) {
-        Lookup<StoredRefreshToken> l = refreshToken(form);
-        if (l.reply != null) {
-            return l.reply;
-        }
-        if (!l.token.status(now()).equals("ACTIVE")) {
-            return rejection("401000", EXPIRED_REFRESH);
-        }
-        StoredRefreshToken parent = l.token;
-        accessTokens.values().stream().filter(a -> a.parent == parent).forEach(a -> a.revoked = true);
-        return Reply.json(
-                200,
-                Map.of(
-                        "detail",
-                        "Revoked active access tokens for refresh token: '" + parent.name + "' with id: " + parent.id));
-    }
-
-    private Reply tables(RecordedCall call) {
-        String token = call.header("TOKEN").orElse(null);
-        StoredAccessToken t = token == null ? null : accessTokens.get(token);
-        if (t == null || !t.status(now()).equals("ACTIVE") || rejectEveryDataToken) {
-            return dataEndpoint401 ? error(401, "401000", NOT_AUTHENTICATED) : error(403, "403000", NOT_AUTHENTICATED);
-        }
-        if (denyDataPermission) {
-            return error(403, "403001", PERMISSION_DENIED);
-        }
-        List<Map<String, Object>> tables = new ArrayList<>();
-        tables.add(table(1, "orders"));
-        tables.add(table(2, "customers"));
-        tables.add(table(3, "shipments"));
-        int limit = call.query("limit").map(FakeAlation::parseLimit).orElse(tables.size());
-        return Reply.json(200, tables.subList(0, Math.max(0, Math.min(limit, tables.size()))));
-    }
-
-    private static int parseLimit(String s) {
-        try {
-            return Integer.parseInt(s);
-        } catch (NumberFormatException e) {
-            return Integer.MAX_VALUE;
-        }
-    }
-
-    private static Map<String, Object> table(int id, String name) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", id);
-        m.put("name", name);
-        m.put("title", name.substring(0, 1).toUpperCase(Locale.ROOT) + name.substring(1));
-        m.put("ds_id", 1);
-        m.put("schema_id", 3);
-        m.put("table_type", "TABLE");
-        return m;
-    }
-
-    // ---------------------------------------------------------------- helpers
-
-    private Lookup<StoredRefreshToken> refreshToken(Map<String, String> form) {
-        Reply missing = require(form, "refresh_token", "user_id");
-        if (missing != null) {
-            return new Lookup<>(null, missing);
-        }
-        Long userId = userId(form);
-        if (userId == null) {
-            return new Lookup<>(null, badUserId());
-        }
-        StoredRefreshToken t = refreshTokens.get(form.get("refresh_token"));
-        if (t == null || t.userId != userId) {
-            return new Lookup<>(null, rejection("401000", INVALID_REFRESH));
-        }
-        return new Lookup<>(t, null);
-    }
-
-    private static Long userId(Map<String, String> form) {
-        try {
-            return Long.valueOf(form.get("user_id").trim());
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
-    private static Reply badUserId() {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("title", "Invalid Payload");
-        body.put("detail", "Please check the API documentation for more details on the spec.");
-        body.put("errors", Map.of("user_id", List.of("A valid integer is required.")));
-        body.put("code", "400006");
-        return Reply.json(400, body);
-    }
-
-    private static Reply require(Map<String, String> form, String... fields) {
-        Map<String, Object> errors = new LinkedHashMap<>();
-        for (String f : fields) {
-            String v = form.get(f);
-            if (v == null || v.isBlank()) {
-                errors.put(f, List.of("This field is required."));
-            }
-        }
-        if (errors.isEmpty()) {
-            return null;
-        }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("title", "Invalid Payload");
-        body.put("detail", "Please check the API documentation for more details on the spec.");
-        body.put("errors", errors);
-        body.put("code", "400010");
-        return Reply.json(400, body);
-    }
-
-    /** A token-endpoint rejection: 401, or 200 with {@code "status": "failed"} on older servers. */
-    private Reply rejection(String code, String detail) {
-        if (failedStatusInBody) {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("status", "failed");
-            body.put("detail", detail);
-            return Reply.json(200, body);
-        }
-        return error(401, code, detail);
-    }
-
-    private static Reply error(int status, String code, String detail) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("detail", detail);
-        body.put("code", code);
-        return Reply.json(status, body);
-    }
-
-    private static Reply notAllowed(RecordedCall call) {
-        return error(405, "405000", "Method \"" + call.method() + "\" not allowed.");
-    }
-
-    private StoredRefreshToken newRefreshToken(long userId, String name) {
-        Instant now = now();
-        StoredRefreshToken t = new StoredRefreshToken(
-                nextRefreshTokenId++,
-                userId,
-                name,
-                "rt-" + randomValue(),
-                now,
-                now.plus(refreshLifespan).minus(STAMP_GAP));
-        refreshTokens.put(t.value, t);
         return t;
     }
 
-    private StoredAccessToken newAccessToken(StoredRefreshToken parent) {
-        Instant now = now();
-        StoredAccessToken t = new StoredAccessToken(
-                "at-" + randomValue(),
-                parent,
-                parent.userId,
-                now,
-                now.plus(accessLifespan).minus(STAMP_GAP));
-        accessTokens.put(t.value, t);
-        return t;
-    }
-
-    private String randomValue() {
-        byte[] bytes = new byte[24];
-        random.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    private ObjectNode refreshTokenJson(StoredRefreshToken t) {
-        ObjectNode m = Json.MAPPER.createObjectNode();
-        m.put("user_id", t.userId);
-        m.put("created_at", TIMESTAMP.format(t.created));
-        m.put("token_expires_at", TIMESTAMP.format(t.expires));
-        m.put("token_status", t.status(now()).equals("ACTIVE") ? "ACTIVE" : "EXPIRED");
-        if (t.lastUsed == null) {
-            m.putNull("last_used_at");
-        } else {
-            m.put("last_used_at", TIMESTAMP.format(t.lastUsed));
-        }
-        m.put("name", t.name);
-        m.put("refresh_token", t.value);
-        return m;
-    }
-
-    private ObjectNode accessTokenJson(StoredAccessToken t) {
-        ObjectNode m = Json.MAPPER.createObjectNode();
-        m.put("user_id", t.userId);
-        m.put("created_at", TIMESTAMP.format(t.created));
-        m.put("token_expires_at", TIMESTAMP.format(t.expires));
-        m.put("token_status", t.status(now()).equals("ACTIVE") ? "ACTIVE" : "EXPIRED");
-        m.put("api_access_token", t.value);
-        return m;
-    }
-
-    private Instant now() {
-        return clock().instant();
+    private FakeAlation change(Consumer<FakeAlationStore> change) {
+        state.change(change);
+        return this;
     }
 
     private static Duration positive(Duration d) {
@@ -762,59 +397,5 @@ public final class FakeAlation extends FakeServer {
             throw new IllegalArgumentException("a lifespan must be positive, was " + d);
         }
         return d;
-    }
-
-    private record Lookup<T>(T token, Reply reply) {}
-
-    private record User(long id, String username, String password, boolean sso) {
-        @Override
-        public String toString() {
-            return "User[id=" + id + ", username=" + username + ", sso=" + sso + "]";
-        }
-    }
-
-    private static final class StoredRefreshToken {
-        final long id;
-        final long userId;
-        final String name;
-        final String value;
-        final Instant created;
-        final Instant expires;
-        Instant lastUsed;
-        boolean revoked;
-
-        StoredRefreshToken(long id, long userId, String name, String value, Instant created, Instant expires) {
-            this.id = id;
-            this.userId = userId;
-            this.name = name;
-            this.value = value;
-            this.created = created;
-            this.expires = expires;
-        }
-
-        String status(Instant now) {
-            return revoked ? "REVOKED" : now.isBefore(expires) ? "ACTIVE" : "EXPIRED";
-        }
-    }
-
-    private static final class StoredAccessToken {
-        final String value;
-        final StoredRefreshToken parent;
-        final long userId;
-        final Instant created;
-        final Instant expires;
-        boolean revoked;
-
-        StoredAccessToken(String value, StoredRefreshToken parent, long userId, Instant created, Instant expires) {
-            this.value = value;
-            this.parent = parent;
-            this.userId = userId;
-            this.created = created;
-            this.expires = expires;
-        }
-
-        String status(Instant now) {
-            return revoked ? "REVOKED" : now.isBefore(expires) ? "ACTIVE" : "EXPIRED";
-        }
     }
 }

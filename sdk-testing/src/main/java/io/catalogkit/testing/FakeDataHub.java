@@ -1,14 +1,10 @@
 package io.catalogkit.testing;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import graphql.schema.GraphQLScalarType;
 import graphql.schema.idl.TypeDefinitionRegistry;
 import io.catalogkit.core.Secret;
-import io.catalogkit.core.internal.Json;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,12 +35,17 @@ import java.util.Set;
  * <pre>{@code
  * try (FakeDataHub hub = new FakeDataHub().start()) {
  *     hub.addAdmin("urn:li:corpuser:datahub");
- *     Secret token = hub.issueToken("urn:li:corpuser:datahub");
- *     DataHubClient client = DataHubClient.builder().baseUrl(hub.baseUrl()).token(token).build();
+ *     FakeDataHub.SeededAccessToken token = hub.addAccessToken("urn:li:corpuser:datahub");
+ *     DataHubClient client = DataHubClient.builder().baseUrl(hub.baseUrl()).token(token.secret()).build();
  * }
  * }</pre>
+ *
+ * <p>Seeding follows the fakes' one convention: a method that seeds a token returns a record with
+ * its ids and its {@link Secret}; every other seeding or setting method returns the fake, for
+ * chaining. {@link #reset()} goes back to the state saved by {@link #markSeeded()}, settings and
+ * {@link #schemaBuild(SchemaBuild)} included.
  */
-public final class FakeDataHub extends FakeServer {
+public final class FakeDataHub extends FakeServer<FakeDataHub> {
     /** The path GMS serves GraphQL on. */
     public static final String GRAPHQL_PATH = "/api/graphql";
 
@@ -53,12 +54,6 @@ public final class FakeDataHub extends FakeServer {
 
     /** DataHub's "Manage All Access Tokens" platform privilege: the token admin. */
     public static final String MANAGE_ACCESS_TOKENS = "MANAGE_ACCESS_TOKENS";
-
-    /** GraphQL answers keep their nulls ({@code "data": null}, {@code "expiresAt": null}). */
-    private static final ObjectMapper WITH_NULLS = Json.MAPPER
-            .copy()
-            .setDefaultPropertyInclusion(
-                    JsonInclude.Value.construct(JsonInclude.Include.ALWAYS, JsonInclude.Include.ALWAYS));
 
     private static final String UNAUTHORIZED_PAGE = "<html><head><title>Error 401 Unauthorized to perform this"
             + " action.</title></head><body><h2>HTTP ERROR 401 Unauthorized to perform this action.</h2></body></html>";
@@ -98,9 +93,19 @@ public final class FakeDataHub extends FakeServer {
         }
     }
 
-    private final FakeDataHubStore store;
+    /**
+     * A token seeded with {@link #addAccessToken}. Its {@code toString} shows the secret redacted.
+     *
+     * @param id the id DataHub gives the token (what {@code revokeAccessToken} takes)
+     * @param actorUrn whom the token acts as
+     * @param ownerUrn who created it
+     * @param name its name
+     * @param secret the token (JWT), sent as {@code Authorization: Bearer}
+     */
+    public record SeededAccessToken(String id, String actorUrn, String ownerUrn, String name, Secret secret) {}
+
+    private final FakeState<FakeDataHubStore> state;
     private final FakeDataHubGraphQl graphQl;
-    private volatile SchemaBuild schemaBuild = SchemaBuild.CORE_1_4;
 
     /** A fake with its own clock, set to now; call {@link #start()} before use. */
     public FakeDataHub() {
@@ -114,35 +119,9 @@ public final class FakeDataHub extends FakeServer {
      */
     public FakeDataHub(FakeClock clock) {
         super(Objects.requireNonNull(clock, "clock"));
-        this.store = new FakeDataHubStore(clock);
+        FakeDataHubStore store = new FakeDataHubStore(clock);
+        this.state = new FakeState<>(store);
         this.graphQl = new FakeDataHubGraphQl(store);
-    }
-
-    /**
-     * Starts listening on a free loopback port.
-     *
-     * @return this fake
-     */
-    public FakeDataHub start() {
-        startServer();
-        return this;
-    }
-
-    /**
-     * The URL to give {@code DataHubClient.builder().baseUrl(...)}, e.g. {@code http://127.0.0.1:53219}.
-     *
-     * @return the base URL, without a trailing slash
-     * @throws IllegalStateException before {@link #start()}
-     */
-    @Override
-    public String baseUrl() {
-        return super.baseUrl();
-    }
-
-    /** Stops the server; the fake's state is gone with it. */
-    @Override
-    public void close() {
-        super.close();
     }
 
     /**
@@ -154,9 +133,7 @@ public final class FakeDataHub extends FakeServer {
      */
     public FakeDataHub addUser(String urn, String... privileges) {
         Objects.requireNonNull(urn, "urn");
-        synchronized (store) {
-            store.addUser(urn, new LinkedHashSet<>(Arrays.asList(privileges)));
-        }
+        state.change(s -> s.addUser(urn, new LinkedHashSet<>(Arrays.asList(privileges))));
         return this;
     }
 
@@ -176,10 +153,10 @@ public final class FakeDataHub extends FakeServer {
      * at once.
      *
      * @param userUrn the user's urn
-     * @return the token (JWT)
+     * @return the token, with its id and secret
      */
-    public Secret issueToken(String userUrn) {
-        return issueToken(userUrn, userUrn, "seeded", null, clock().instant(), null);
+    public SeededAccessToken addAccessToken(String userUrn) {
+        return addAccessToken(userUrn, userUrn, "seeded", null, clock().instant(), null);
     }
 
     /**
@@ -192,30 +169,31 @@ public final class FakeDataHub extends FakeServer {
      * @param createdAt when it was created
      * @param expiresAt when it expires, or null for never (before now: an expired token, rejected
      *     with 401 when presented)
-     * @return the token (JWT)
+     * @return the token, with its id and secret
      */
-    public Secret issueToken(
+    public SeededAccessToken addAccessToken(
             String actorUrn, String ownerUrn, String name, String description, Instant createdAt, Instant expiresAt) {
         Objects.requireNonNull(actorUrn, "actorUrn");
         Objects.requireNonNull(ownerUrn, "ownerUrn");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(createdAt, "createdAt");
-        synchronized (store) {
-            Duration delay = store.listVisibilityDelay;
-            store.listVisibilityDelay = Duration.ZERO;
+        return state.read(s -> {
+            // a seeded token is listed at once, whatever delay the switch sets for new ones
+            Duration delay = s.listVisibilityDelay;
+            s.listVisibilityDelay = Duration.ZERO;
             try {
-                return Secret.of(store.issue(
-                                actorUrn,
-                                ownerUrn,
-                                name,
-                                description,
-                                createdAt.toEpochMilli(),
-                                expiresAt == null ? null : expiresAt.toEpochMilli())
-                        .getKey());
+                Map.Entry<String, FakeDataHubStore.Token> made = s.issue(
+                        actorUrn,
+                        ownerUrn,
+                        name,
+                        description,
+                        createdAt.toEpochMilli(),
+                        expiresAt == null ? null : expiresAt.toEpochMilli());
+                return new SeededAccessToken(made.getValue().id, actorUrn, ownerUrn, name, Secret.of(made.getKey()));
             } finally {
-                store.listVisibilityDelay = delay;
+                s.listVisibilityDelay = delay;
             }
-        }
+        });
     }
 
     /**
@@ -226,9 +204,7 @@ public final class FakeDataHub extends FakeServer {
      * @return the id, 44 characters
      */
     public String tokenId(Secret token) {
-        synchronized (store) {
-            return store.idOf(token.reveal());
-        }
+        return state.read(s -> s.idOf(token.reveal()));
     }
 
     /**
@@ -237,9 +213,7 @@ public final class FakeDataHub extends FakeServer {
      * @return a snapshot
      */
     public Set<String> tokenIds() {
-        synchronized (store) {
-            return store.tokenIds();
-        }
+        return state.read(FakeDataHubStore::tokenIds);
     }
 
     /**
@@ -250,7 +224,8 @@ public final class FakeDataHub extends FakeServer {
      * @return this fake
      */
     public FakeDataHub schemaBuild(SchemaBuild build) {
-        this.schemaBuild = Objects.requireNonNull(build, "build");
+        Objects.requireNonNull(build, "build");
+        state.change(s -> s.schemaBuild = build);
         return this;
     }
 
@@ -262,9 +237,8 @@ public final class FakeDataHub extends FakeServer {
      * @return this fake
      */
     public FakeDataHub listVisibilityDelay(Duration delay) {
-        synchronized (store) {
-            store.listVisibilityDelay = nonNegative(delay, "delay");
-        }
+        nonNegative(delay, "delay");
+        state.change(s -> s.listVisibilityDelay = delay);
         return this;
     }
 
@@ -276,9 +250,8 @@ public final class FakeDataHub extends FakeServer {
      * @return this fake
      */
     public FakeDataHub revocationLag(Duration lag) {
-        synchronized (store) {
-            store.revocationLag = nonNegative(lag, "lag");
-        }
+        nonNegative(lag, "lag");
+        state.change(s -> s.revocationLag = lag);
         return this;
     }
 
@@ -290,10 +263,20 @@ public final class FakeDataHub extends FakeServer {
      * @return this fake
      */
     public FakeDataHub opaqueRevokeErrors(boolean opaque) {
-        synchronized (store) {
-            store.opaqueRevokeErrors = opaque;
-        }
+        state.change(s -> s.opaqueRevokeErrors = opaque);
         return this;
+    }
+
+    /** Saves the users, tokens, settings and schema build for {@link #reset()}. */
+    @Override
+    protected void saveSeededState() {
+        state.save();
+    }
+
+    /** Restores what {@link #saveSeededState()} saved. */
+    @Override
+    protected void restoreSeededState() {
+        state.restore();
     }
 
     /**
@@ -307,39 +290,37 @@ public final class FakeDataHub extends FakeServer {
         if (!call.method().equals("POST") || !call.path().equals(GRAPHQL_PATH)) {
             return Reply.empty(405);
         }
-        synchronized (store) {
-            Optional<String> caller = bearer(call).flatMap(store::authenticate);
-            if (caller.isEmpty()) {
-                return new Reply(401, "text/html;charset=iso-8859-1", UNAUTHORIZED_PAGE, Map.of());
-            }
-            JsonNode body;
-            try {
-                body = Json.MAPPER.readTree(call.body());
-            } catch (IOException e) {
-                return Reply.empty(400);
-            }
-            if (body == null || !body.isObject() || !body.path("query").isTextual()) {
-                return Reply.empty(400);
-            }
-            JsonNode vars = body.path("variables");
-            if (!vars.isMissingNode() && !vars.isNull() && !vars.isObject()) {
-                return Reply.empty(400);
-            }
-            Map<String, Object> variables =
-                    vars.isObject() ? Json.MAPPER.convertValue(vars, new TypeReference<>() {}) : Map.of();
-            JsonNode op = body.path("operationName");
-            Map<String, Object> answer = graphQl.execute(
-                    schemaBuild,
-                    body.get("query").asText(),
-                    variables,
-                    op.isTextual() ? op.asText() : null,
-                    store.caller(caller.get()));
-            try {
-                return new Reply(200, "application/json", WITH_NULLS.writeValueAsString(answer), Map.of());
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("fake could not write JSON", e);
-            }
+        return state.read(store -> answer(store, call));
+    }
+
+    private Reply answer(FakeDataHubStore store, RecordedCall call) {
+        Optional<String> caller = bearer(call).flatMap(store::authenticate);
+        if (caller.isEmpty()) {
+            return new Reply(401, "text/html;charset=iso-8859-1", UNAUTHORIZED_PAGE, Map.of());
         }
+        JsonNode body;
+        try {
+            body = FakeJson.MAPPER.readTree(call.body());
+        } catch (IOException e) {
+            return Reply.empty(400);
+        }
+        if (body == null || !body.isObject() || !body.path("query").isTextual()) {
+            return Reply.empty(400);
+        }
+        JsonNode vars = body.path("variables");
+        if (!vars.isMissingNode() && !vars.isNull() && !vars.isObject()) {
+            return Reply.empty(400);
+        }
+        Map<String, Object> variables =
+                vars.isObject() ? FakeJson.MAPPER.convertValue(vars, new TypeReference<>() {}) : Map.of();
+        JsonNode op = body.path("operationName");
+        Map<String, Object> answer = graphQl.execute(
+                store.schemaBuild,
+                body.get("query").asText(),
+                variables,
+                op.isTextual() ? op.asText() : null,
+                store.caller(caller.get()));
+        return new Reply(200, "application/json", FakeJson.write(FakeJson.WITH_NULLS, answer), Map.of());
     }
 
     private static Optional<String> bearer(RecordedCall call) {

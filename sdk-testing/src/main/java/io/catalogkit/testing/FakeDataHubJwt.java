@@ -1,8 +1,6 @@
 package io.catalogkit.testing;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.catalogkit.core.internal.Json;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -61,12 +59,7 @@ final class FakeDataHubJwt {
             claims.put("exp", expiresAtMillis / 1000);
         }
         claims.put("iss", "datahub-metadata-service");
-        String payload;
-        try {
-            payload = Json.MAPPER.writeValueAsString(claims);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        String payload = FakeJson.write(FakeJson.MAPPER, claims);
         String signingInput = encode(HEADER) + "." + encode(payload);
         return signingInput + "." + URL.encodeToString(sign(signingInput));
     }
@@ -87,7 +80,7 @@ final class FakeDataHubJwt {
             if (!MessageDigest.isEqual(signature, sign(parts[0] + "." + parts[1]))) {
                 return Optional.empty();
             }
-            JsonNode claims = Json.MAPPER.readTree(URL_DECODER.decode(parts[1]));
+            JsonNode claims = FakeJson.MAPPER.readTree(URL_DECODER.decode(parts[1]));
             JsonNode exp = claims.get("exp");
             String actorId = claims.path("actorId").asText(null);
             if (actorId == null) {

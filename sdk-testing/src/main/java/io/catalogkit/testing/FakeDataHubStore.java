@@ -17,7 +17,7 @@ import java.util.TreeSet;
  * privileges, stored token metadata (never the JWT), authentication and the four token operations.
  * Not thread-safe: {@link FakeDataHub} holds its lock around every call.
  */
-final class FakeDataHubStore {
+final class FakeDataHubStore implements FakeState.Store<FakeDataHubStore> {
     static final String CORP_USER = "urn:li:corpuser:";
     static final String TOKEN_URN = "urn:li:dataHubAccessToken:";
     static final String UNAUTHORIZED_MESSAGE =
@@ -81,7 +81,7 @@ final class FakeDataHubStore {
 
     private record Revoked(String actorUrn, long until) {}
 
-    private final FakeDataHubJwt jwt = new FakeDataHubJwt();
+    private final FakeDataHubJwt jwt;
     private final FakeClock clock;
     private final Map<String, Set<String>> users = new HashMap<>();
     private final Map<String, Token> tokens = new LinkedHashMap<>();
@@ -89,9 +89,37 @@ final class FakeDataHubStore {
     Duration listVisibilityDelay = Duration.ZERO;
     Duration revocationLag = Duration.ZERO;
     boolean opaqueRevokeErrors;
+    FakeDataHub.SchemaBuild schemaBuild = FakeDataHub.SchemaBuild.CORE_1_4;
 
     FakeDataHubStore(FakeClock clock) {
+        this(clock, new FakeDataHubJwt());
+    }
+
+    private FakeDataHubStore(FakeClock clock, FakeDataHubJwt jwt) {
         this.clock = clock;
+        this.jwt = jwt;
+    }
+
+    /** A copy of the state, signing with the same key, so that the tokens minted so far still verify. */
+    @Override
+    public FakeDataHubStore snapshot() {
+        FakeDataHubStore copy = new FakeDataHubStore(clock, jwt);
+        copy.restore(this);
+        return copy;
+    }
+
+    @Override
+    public void restore(FakeDataHubStore from) {
+        users.clear();
+        from.users.forEach((urn, privileges) -> users.put(urn, new TreeSet<>(privileges)));
+        tokens.clear();
+        tokens.putAll(from.tokens);
+        revoked.clear();
+        revoked.putAll(from.revoked);
+        listVisibilityDelay = from.listVisibilityDelay;
+        revocationLag = from.revocationLag;
+        opaqueRevokeErrors = from.opaqueRevokeErrors;
+        schemaBuild = from.schemaBuild;
     }
 
     void addUser(String urn, Set<String> privileges) {

@@ -1,18 +1,16 @@
 package io.catalogkit.testing;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import io.catalogkit.core.internal.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -21,28 +19,35 @@ import mockwebserver3.SocketEffect;
 
 /**
  * What the platform fakes share: a real HTTP server on a loopback port, a movable clock, a record
- * of every request received, and faults to answer the next requests with. Thread-safe.
+ * of every request received, faults to answer the next requests with, and a seeded state to go
+ * back to. Thread-safe.
  *
- * <p>Use with try-with-resources: {@code try (FakeAtlan atlan = new FakeAtlan().start()) {...}}.
+ * <p>Use with try-with-resources: {@code try (FakeAtlan atlan = new FakeAtlan().start()) {...}},
+ * or let {@link FakeExtension} start, reset and close it in JUnit 5 tests.
+ *
+ * <p><b>Seeded state.</b> {@link #markSeeded()} saves the fake's state (users, tokens, settings
+ * and the clock's time); {@link #reset()} goes back to it and forgets the requests received and
+ * the faults not yet used. Until {@code markSeeded()} is called, the seeded state is the fake as
+ * constructed: empty, with default settings, its clock at the time it showed then.
+ *
+ * @param <F> the fake's own type, which {@link #start()} and the other chaining methods return
  */
-public abstract class FakeServer implements AutoCloseable {
-    static {
-        // MockWebServer logs each request line at INFO; the fakes stay quiet.
-        Logger.getLogger(MockWebServer.class.getName()).setLevel(Level.WARNING);
-    }
-
+public abstract class FakeServer<F extends FakeServer<F>> implements AutoCloseable {
     private final MockWebServer server = new MockWebServer();
     private final FakeClock clock;
     private final List<RecordedCall> calls = new ArrayList<>();
     private final Deque<Fault> faults = new ArrayDeque<>();
+    private Instant seededTime;
+    private boolean closed;
 
     /**
-     * Creates a fake with its own clock; call {@code start()} before use.
+     * Creates a fake with its own clock; call {@link #start()} before use.
      *
      * @param clock the clock the fake's tokens expire by
      */
     protected FakeServer(FakeClock clock) {
         this.clock = clock;
+        this.seededTime = clock.instant();
         server.setDispatcher(new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
@@ -54,21 +59,30 @@ public abstract class FakeServer implements AutoCloseable {
     /**
      * Starts listening on a free loopback port.
      *
+     * @return this fake
+     * @throws IllegalStateException when the fake was started before (a closed fake cannot restart)
      * @throws UncheckedIOException when no port can be bound
      */
-    protected void startServer() {
-        try {
-            server.start(InetAddress.getLoopbackAddress(), 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not start the fake server", e);
+    public F start() {
+        synchronized (this) {
+            if (closed || server.getStarted()) {
+                throw new IllegalStateException(
+                        "a fake starts once: make a new one, or reset() this one to its seeded state");
+            }
+            try {
+                server.start(InetAddress.getLoopbackAddress(), 0);
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not start the fake server", e);
+            }
         }
+        return self();
     }
 
     /**
      * The URL to give a client's {@code baseUrl(...)}, e.g. {@code http://127.0.0.1:53219}.
      *
      * @return the base URL, without a trailing slash
-     * @throws IllegalStateException before {@code start()}
+     * @throws IllegalStateException before {@link #start()}
      */
     public String baseUrl() {
         if (!server.getStarted()) {
@@ -106,9 +120,14 @@ public abstract class FakeServer implements AutoCloseable {
         return calls.stream().filter(c -> c.path().equals(path)).toList();
     }
 
-    /** Forgets the requests received so far. */
-    public synchronized void clearRequests() {
+    /**
+     * Forgets the requests received so far.
+     *
+     * @return this fake
+     */
+    public synchronized F clearRequests() {
         calls.clear();
+        return self();
     }
 
     /**
@@ -116,17 +135,70 @@ public abstract class FakeServer implements AutoCloseable {
      *
      * @param count how many requests
      * @param fault what to answer with
+     * @return this fake
      */
-    public synchronized void failNext(int count, Fault fault) {
+    public synchronized F failNext(int count, Fault fault) {
         for (int i = 0; i < count; i++) {
             faults.addLast(fault);
         }
+        return self();
     }
 
-    /** Stops the server. */
+    /**
+     * Saves the fake's current state (users, tokens, settings, the clock's time) as the seeded
+     * state that {@link #reset()} goes back to. Call it once seeding is done.
+     *
+     * @return this fake
+     */
+    public F markSeeded() {
+        synchronized (this) {
+            seededTime = clock.instant();
+        }
+        saveSeededState();
+        return self();
+    }
+
+    /**
+     * Goes back to the seeded state (see {@link #markSeeded()}): the users, tokens and settings
+     * saved then, the clock set back to the time it showed then, no requests recorded and no
+     * faults pending. Tokens created since are gone, so clients holding one of them get 401.
+     *
+     * @return this fake
+     */
+    public F reset() {
+        Instant time;
+        synchronized (this) {
+            calls.clear();
+            faults.clear();
+            time = seededTime;
+        }
+        restoreSeededState();
+        clock.set(time);
+        return self();
+    }
+
+    /** Stops the server; the fake's state is gone with it and it cannot start again. */
     @Override
     public void close() {
+        synchronized (this) {
+            closed = true;
+        }
         server.close();
+    }
+
+    synchronized boolean isClosed() {
+        return closed;
+    }
+
+    /**
+     * Names the fake and where it listens, e.g. {@code FakeAtlan[http://127.0.0.1:53219]}; never a
+     * token.
+     *
+     * @return the description
+     */
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + "[" + (server.getStarted() ? baseUrl() : "not started") + "]";
     }
 
     /**
@@ -136,6 +208,17 @@ public abstract class FakeServer implements AutoCloseable {
      * @return the answer
      */
     protected abstract Reply handle(RecordedCall call);
+
+    /** Copies the fake's own state (users, tokens, settings) aside, for {@link #reset()}. */
+    protected abstract void saveSeededState();
+
+    /** Replaces the fake's own state with a copy of what {@link #saveSeededState()} saved. */
+    protected abstract void restoreSeededState();
+
+    @SuppressWarnings("unchecked")
+    private F self() {
+        return (F) this;
+    }
 
     private MockResponse answer(RecordedRequest request) {
         String body = request.getBody() == null ? "" : request.getBody().utf8();
@@ -194,15 +277,11 @@ public abstract class FakeServer implements AutoCloseable {
          * A JSON answer.
          *
          * @param status the status
-         * @param value written with Jackson
+         * @param value written with Jackson (null fields left out)
          * @return the reply
          */
         public static Reply json(int status, Object value) {
-            try {
-                return new Reply(status, "application/json", Json.MAPPER.writeValueAsString(value), Map.of());
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("fake could not write JSON", e);
-            }
+            return new Reply(status, "application/json", FakeJson.write(FakeJson.MAPPER, value), Map.of());
         }
 
         /**
@@ -223,7 +302,7 @@ public abstract class FakeServer implements AutoCloseable {
          * @return the reply
          */
         public Reply withHeader(String name, String value) {
-            Map<String, String> h = new java.util.LinkedHashMap<>(headers);
+            Map<String, String> h = new LinkedHashMap<>(headers);
             h.put(name, value);
             return new Reply(status, contentType, body, Map.copyOf(h));
         }

@@ -1,7 +1,6 @@
 package io.catalogkit.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.catalogkit.core.internal.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -67,7 +66,7 @@ public record RecordedCall(String method, HttpUrl url, Headers headers, String b
             return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
         }
         try {
-            return Json.MAPPER.readTree(body);
+            return FakeJson.MAPPER.readTree(body);
         } catch (IOException e) {
             throw new UncheckedIOException("request body is not JSON", e);
         }

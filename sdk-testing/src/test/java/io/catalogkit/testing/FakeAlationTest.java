@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.catalogkit.core.Secret;
-import io.catalogkit.core.internal.Json;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,7 +30,7 @@ class FakeAlationTest {
     @BeforeEach
     void start() {
         alation = new FakeAlation(clock).start();
-        userId = alation.addUser("jdoe@example.com", "correct-horse");
+        userId = alation.addUser("jdoe@example.com", "correct-horse").id();
     }
 
     @AfterEach
@@ -44,14 +43,14 @@ class FakeAlationTest {
     private Answer post(String path, Object body) throws IOException {
         return send(new Request.Builder()
                 .url(alation.baseUrl() + path)
-                .post(RequestBody.create(Json.MAPPER.writeValueAsBytes(body), JSON))
+                .post(RequestBody.create(FakeJson.MAPPER.writeValueAsBytes(body), JSON))
                 .build());
     }
 
     private Answer send(Request request) throws IOException {
         try (Response r = http.newCall(request).execute()) {
             String text = r.body().string();
-            return new Answer(r.code(), text.isEmpty() ? null : Json.MAPPER.readTree(text));
+            return new Answer(r.code(), text.isEmpty() ? null : FakeJson.MAPPER.readTree(text));
         }
     }
 
@@ -298,8 +297,8 @@ class FakeAlationTest {
 
     @Test
     void dataEndpointDemandsAnActiveAccessToken() throws IOException {
-        Secret refresh = alation.addRefreshToken(userId, "seeded");
-        Secret access = alation.addAccessToken(refresh);
+        Secret refresh = alation.addRefreshToken(userId, "seeded").secret();
+        Secret access = alation.addAccessToken(refresh).secret();
         Answer ok = tables(access.reveal());
         assertThat(ok.status()).isEqualTo(200);
         assertThat(ok.json().size()).isEqualTo(2);
@@ -391,7 +390,7 @@ class FakeAlationTest {
                 .url(alation.baseUrl() + FakeAlation.VALIDATE_REFRESH_TOKEN)
                 .header("TOKEN", "at-garbage")
                 .post(RequestBody.create(
-                        Json.MAPPER.writeValueAsBytes(Map.of("refresh_token", refresh, "user_id", userId)), JSON))
+                        FakeJson.MAPPER.writeValueAsBytes(Map.of("refresh_token", refresh, "user_id", userId)), JSON))
                 .build());
         assertThat(a.status()).isEqualTo(200);
     }
@@ -421,6 +420,62 @@ class FakeAlationTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(alation.refreshTokenStatus(Secret.of("rt-none"))).isEmpty();
         assertThat(alation.accessTokenStatus(Secret.of("at-none"))).isEmpty();
+    }
+
+    @Test
+    void seedingReturnsRecordsWithIdsAndRedactedSecrets() {
+        FakeAlation.SeededUser sso = alation.addSsoUser("sso@example.com");
+        assertThat(sso.id()).isNotEqualTo(userId);
+        assertThat(sso.username()).isEqualTo("sso@example.com");
+        FakeAlation.SeededRefreshToken refresh = alation.addRefreshToken(userId, "ci");
+        assertThat(refresh.userId()).isEqualTo(userId);
+        assertThat(refresh.name()).isEqualTo("ci");
+        assertThat(refresh.toString()).doesNotContain(refresh.secret().reveal());
+        FakeAlation.SeededAccessToken access = alation.addAccessToken(refresh.secret());
+        assertThat(access.userId()).isEqualTo(userId);
+        assertThat(access.refreshTokenId()).isEqualTo(refresh.id());
+        assertThat(access.toString()).doesNotContain(access.secret().reveal());
+        assertThat(alation.revokeRefreshToken(refresh.secret())).isSameAs(alation);
+        assertThat(alation.revokeAllAccessTokens()).isSameAs(alation);
+        assertThat(alation.accessTokenStatus(access.secret())).contains("REVOKED");
+    }
+
+    @Test
+    void resetGoesBackToTheSeededTokensSettingsAndCounts() throws IOException {
+        FakeAlation.SeededRefreshToken seeded = alation.addRefreshToken(userId, "seeded");
+        alation.markSeeded();
+
+        String minted = mint(seeded.secret().reveal());
+        String regenerated = post(
+                        FakeAlation.REGENERATE_REFRESH_TOKEN,
+                        Map.of("refresh_token", seeded.secret().reveal(), "user_id", userId))
+                .json()
+                .get("refresh_token")
+                .asText();
+        alation.failedStatusInBody(true).accessTokenLifespan(Duration.ofMinutes(1));
+        long other = alation.addUser("other@example.com", "pw").id();
+        clock.advance(Duration.ofDays(90));
+        assertThat(alation.mintCount()).isEqualTo(1);
+
+        alation.reset();
+
+        assertThat(alation.refreshTokenStatus(seeded.secret())).contains("ACTIVE");
+        assertThat(alation.refreshTokenStatus(Secret.of(regenerated))).isEmpty();
+        assertThat(alation.accessTokenStatus(Secret.of(minted))).isEmpty();
+        assertThat(alation.refreshTokenCount(userId)).isEqualTo(1);
+        assertThat(alation.mintCount()).isZero();
+        assertThat(alation.requests()).isEmpty();
+        assertThat(alation.addUser("again@example.com", "pw").id())
+                .as("user ids start again where they stood")
+                .isEqualTo(other);
+        Answer rejected =
+                post(FakeAlation.VALIDATE_REFRESH_TOKEN, Map.of("refresh_token", "rt-unknown", "user_id", userId));
+        assertThat(rejected.status()).as("failedStatusInBody is off again").isEqualTo(401);
+        String fresh = mint(seeded.secret().reveal());
+        clock.advance(Duration.ofHours(1));
+        assertThat(alation.accessTokenStatus(Secret.of(fresh)))
+                .as("the access lifespan is back to 24 hours")
+                .contains("ACTIVE");
     }
 
     @Test

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.catalogkit.core.internal.Json;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,14 +54,14 @@ class FakeAtlanTest {
         RequestBody rb = body == null
                 ? (method.equals("POST") ? RequestBody.create(new byte[0], null) : null)
                 : RequestBody.create(
-                        Json.MAPPER.writeValueAsBytes(body), MediaType.get("application/json; charset=utf-8"));
+                        FakeJson.MAPPER.writeValueAsBytes(body), MediaType.get("application/json; charset=utf-8"));
         Request.Builder b = new Request.Builder().url(url).method(method, rb).header("X-Atlan-Request-Id", "rid-1");
         if (bearer != null) {
             b.header("Authorization", "Bearer " + bearer);
         }
         try (Response r = http.newCall(b.build()).execute()) {
             String text = r.body().string();
-            JsonNode json = text.isEmpty() ? null : Json.MAPPER.readTree(text);
+            JsonNode json = text.isEmpty() ? null : FakeJson.MAPPER.readTree(text);
             return new Answer(r.code(), r.header("Content-Type"), text, json);
         }
     }
@@ -84,7 +83,7 @@ class FakeAtlanTest {
     }
 
     private Answer lookup(String bearer, String field, String value) throws IOException {
-        String filter = Json.MAPPER.writeValueAsString(Map.of(field, value));
+        String filter = FakeJson.MAPPER.writeValueAsString(Map.of(field, value));
         HttpUrl url = HttpUrl.get(atlan.baseUrl() + "/api/service/apikeys")
                 .newBuilder()
                 .addQueryParameter("limit", "100")
@@ -376,7 +375,8 @@ class FakeAtlanTest {
         assertThat(rec.has("displayName")).isFalse();
         JsonNode a = rec.get("attributes");
         assertThat(a.get("access.token.lifespan").isNumber()).isTrue();
-        JsonNode decoded = Json.MAPPER.readTree(a.get("personaQualifiedName").asText());
+        JsonNode decoded =
+                FakeJson.MAPPER.readTree(a.get("personaQualifiedName").asText());
         assertThat(decoded)
                 .extracting(o -> o.get("personaQualifiedName").asText())
                 .containsExactlyInAnyOrder(P1, P2);
@@ -411,6 +411,57 @@ class FakeAtlanTest {
         Answer failed = create("jdoe-bearer", "made-anyway", List.of(), 100L);
         assertThat(failed.status()).isEqualTo(503);
         assertThat(atlan.tokenGuids("made-anyway")).hasSize(1);
+    }
+
+    @Test
+    void resetGoesBackToTheSeededTokensAssetsAndSwitches() throws IOException {
+        FakeAtlan.SeededToken seeded = atlan.addApiToken("seeded", "", Set.of(P1), 3600L);
+        atlan.markSeeded();
+
+        Answer made = create("jdoe-bearer", "made-in-a-test", List.of(P2), 100L);
+        String madeSecret = made.json().get("attributes").get("accessToken").asText();
+        call("POST", "/api/service/apikeys/" + seeded.guid(), "jdoe-bearer", Map.of("displayName", "renamed"));
+        call(
+                "POST",
+                "/api/meta/entity/bulk",
+                "jdoe-bearer",
+                save("Connection", "default/snowflake/1735689600", "adminUsers", List.of("jdoe", seeded.username())));
+        atlan.numbersAsStrings(true).omitCounts(true);
+        clock.advance(Duration.ofHours(2));
+        assertThat(call("GET", "/api/service/users/current", seeded.secret().reveal(), null)
+                        .status())
+                .as("expired an hour ago")
+                .isEqualTo(401);
+
+        atlan.reset();
+
+        assertThat(atlan.tokenCount()).isEqualTo(1);
+        assertThat(atlan.tokenGuids("seeded")).containsExactly(seeded.guid());
+        assertThat(atlan.personasOf(seeded.guid())).contains(List.of(P1));
+        assertThat(atlan.adminUsers(CONN)).containsExactly("jdoe");
+        assertThat(atlan.requests()).isEmpty();
+        assertThat(call("GET", "/api/service/users/current", madeSecret, null).status())
+                .isEqualTo(401);
+        assertThat(call("GET", "/api/service/users/current", seeded.secret().reveal(), null)
+                        .status())
+                .as("the clock went back too")
+                .isEqualTo(200);
+        Answer listed = lookup("jdoe-bearer", "id", seeded.guid());
+        assertThat(listed.json().has("totalRecord")).isTrue();
+        assertThat(listed.json()
+                        .get("records")
+                        .get(0)
+                        .get("attributes")
+                        .get("createdAt")
+                        .isTextual())
+                .isTrue();
+        assertThat(create("jdoe-bearer", "after-reset", List.of(), 100L)
+                        .json()
+                        .get("attributes")
+                        .get("createdAt")
+                        .isNumber())
+                .as("numbersAsStrings is back to each endpoint's own encoding")
+                .isTrue();
     }
 
     private static Map<String, Object> search(String guid, String attribute) {

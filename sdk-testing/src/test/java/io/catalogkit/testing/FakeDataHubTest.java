@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.catalogkit.core.Secret;
-import io.catalogkit.core.internal.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -53,8 +52,8 @@ class FakeDataHubTest {
         hub.addAdmin(ADMIN)
                 .addUser(JDOE, FakeDataHub.GENERATE_PERSONAL_ACCESS_TOKENS)
                 .addUser(ALICE);
-        admin = hub.issueToken(ADMIN);
-        jdoe = hub.issueToken(JDOE);
+        admin = hub.addAccessToken(ADMIN).secret();
+        jdoe = hub.addAccessToken(JDOE).secret();
     }
 
     @AfterEach
@@ -67,7 +66,7 @@ class FakeDataHubTest {
     record Answer(int status, String contentType, String body) {
         JsonNode json() {
             try {
-                return Json.MAPPER.readTree(body);
+                return FakeJson.MAPPER.readTree(body);
             } catch (IOException e) {
                 throw new AssertionError("not JSON: " + body, e);
             }
@@ -89,7 +88,7 @@ class FakeDataHubTest {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("query", query);
         body.put("variables", variables);
-        return send("POST", "/api/graphql", token, Json.MAPPER.writeValueAsString(body));
+        return send("POST", "/api/graphql", token, FakeJson.MAPPER.writeValueAsString(body));
     }
 
     static Map<String, Object> createInput(String actor, String duration, String name) {
@@ -113,7 +112,7 @@ class FakeDataHubTest {
     }
 
     static JsonNode decodePart(String jwt, int part) throws IOException {
-        return Json.MAPPER.readTree(Base64.getUrlDecoder().decode(jwt.split("\\.")[part]));
+        return FakeJson.MAPPER.readTree(Base64.getUrlDecoder().decode(jwt.split("\\.")[part]));
     }
 
     @Test
@@ -206,7 +205,7 @@ class FakeDataHubTest {
         assertUnauthorized(body, "createAccessToken");
         assertThat(body.path("data").path("createAccessToken").isNull()).isTrue();
 
-        Secret alice = hub.issueToken(ALICE);
+        Secret alice = hub.addAccessToken(ALICE).secret();
         assertUnauthorized(
                 graphql(alice, CREATE, createInput(ALICE, "ONE_DAY", "x")).json(), "createAccessToken");
     }
@@ -254,9 +253,9 @@ class FakeDataHubTest {
     @Test
     void listPagesEchoCountAndSortByExpiryWithNeverExpiringLast() throws IOException {
         Instant now = clock.instant();
-        hub.issueToken(JDOE, JDOE, "week", null, now, now.plus(Duration.ofDays(7)));
-        hub.issueToken(JDOE, JDOE, "year", null, now, now.plus(Duration.ofDays(365)));
-        hub.issueToken(JDOE, JDOE, "hour", null, now, now.plus(Duration.ofHours(1)));
+        hub.addAccessToken(JDOE, JDOE, "week", null, now, now.plus(Duration.ofDays(7)));
+        hub.addAccessToken(JDOE, JDOE, "year", null, now, now.plus(Duration.ofDays(365)));
+        hub.addAccessToken(JDOE, JDOE, "hour", null, now, now.plus(Duration.ofHours(1)));
         JsonNode first =
                 graphql(jdoe, LIST, listInput(0, 3, JDOE)).json().path("data").path("listAccessTokens");
         assertThat(first.path("start").asInt()).isZero();
@@ -435,7 +434,7 @@ class FakeDataHubTest {
                 .isEqualTo(401);
         try (FakeDataHub other = new FakeDataHub(clock).start()) {
             other.addUser(JDOE, FakeDataHub.GENERATE_PERSONAL_ACCESS_TOKENS);
-            Answer foreign = graphql(other.issueToken(JDOE), LIST, listInput(0, 20, JDOE));
+            Answer foreign = graphql(other.addAccessToken(JDOE).secret(), LIST, listInput(0, 20, JDOE));
             assertThat(foreign.status()).isEqualTo(401);
             assertThat(foreign.contentType()).contains("html");
         }
@@ -554,9 +553,50 @@ class FakeDataHubTest {
     }
 
     @Test
+    void resetGoesBackToTheSeededUsersTokensAndSettings() throws IOException {
+        hub.markSeeded();
+        JsonNode made = graphql(jdoe, CREATE, createInput(JDOE, "ONE_DAY", "in-a-test"))
+                .json()
+                .path("data")
+                .path("createAccessToken");
+        Secret madeToken = Secret.of(made.path("accessToken").asText());
+        hub.addUser("urn:li:corpuser:bob", FakeDataHub.MANAGE_ACCESS_TOKENS)
+                .schemaBuild(FakeDataHub.SchemaBuild.PRE_SERVICE_ACCOUNTS)
+                .listVisibilityDelay(Duration.ofHours(1));
+        assertThat(hub.tokenIds()).hasSize(3);
+        String withOwner = "query { listAccessTokens(input: {start: 0, count: 5}) { tokens { owner { urn } } } }";
+        assertThat(graphql(admin, withOwner, Map.of()).json().has("errors")).isTrue();
+
+        hub.reset();
+
+        assertThat(hub.requests()).isEmpty();
+        assertThat(hub.tokenIds()).containsExactlyInAnyOrder(hub.tokenId(admin), hub.tokenId(jdoe));
+        assertThat(graphql(admin, withOwner, Map.of()).json().has("errors"))
+                .as("the 1.4 schema is back")
+                .isFalse();
+        assertThat(graphql(madeToken, LIST, listInput(0, 20, JDOE)).status()).isEqualTo(401);
+        assertThat(graphql(jdoe, LIST, listInput(0, 20, JDOE)).status())
+                .as("seeded tokens still verify")
+                .isEqualTo(200);
+        graphql(jdoe, CREATE, createInput(JDOE, "ONE_DAY", "after-reset"));
+        assertThat(graphql(jdoe, LIST, listInput(0, 20, JDOE))
+                        .json()
+                        .path("data")
+                        .path("listAccessTokens")
+                        .path("total")
+                        .asInt())
+                .as("no list delay any more")
+                .isEqualTo(2);
+    }
+
+    @Test
     void seededTokensCarryTheGivenMetadataAndBadSettingsAreRefused() throws IOException {
         Instant created = Instant.parse("2024-01-01T00:00:00Z");
-        Secret t = hub.issueToken(JDOE, ADMIN, "old", "from seed", created, created.plus(Duration.ofDays(1)));
+        FakeDataHub.SeededAccessToken seeded =
+                hub.addAccessToken(JDOE, ADMIN, "old", "from seed", created, created.plus(Duration.ofDays(1)));
+        Secret t = seeded.secret();
+        assertThat(seeded.id()).isEqualTo(hub.tokenId(t));
+        assertThat(seeded.toString()).doesNotContain(t.reveal());
         JsonNode meta = graphql(admin, METADATA, Map.of("token", t.reveal()))
                 .json()
                 .path("data")

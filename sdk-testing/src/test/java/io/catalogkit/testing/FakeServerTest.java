@@ -16,13 +16,23 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class FakeServerTest {
-    /** The smallest fake: counts requests and echoes the path. */
-    static final class EchoFake extends FakeServer {
+    /** The smallest fake: counts requests and echoes the path; its count is its state. */
+    static final class EchoFake extends FakeServer<EchoFake> {
         int handled;
+        int seededHandled;
 
         EchoFake() {
             super(new FakeClock(Instant.parse("2026-01-01T00:00:00Z")));
-            startServer();
+        }
+
+        @Override
+        protected synchronized void saveSeededState() {
+            seededHandled = handled;
+        }
+
+        @Override
+        protected synchronized void restoreSeededState() {
+            handled = seededHandled;
         }
 
         @Override
@@ -38,7 +48,7 @@ class FakeServerTest {
         }
     }
 
-    final EchoFake fake = new EchoFake();
+    final EchoFake fake = new EchoFake().start();
     final OkHttpClient http =
             new OkHttpClient.Builder().retryOnConnectionFailure(false).build();
 
@@ -143,13 +153,57 @@ class FakeServerTest {
 
     @Test
     void baseUrlBeforeStartIsAClearError() {
-        FakeServer notStarted = new FakeServer(new FakeClock()) {
-            @Override
-            protected Reply handle(RecordedCall call) {
-                return Reply.empty(204);
-            }
-        };
+        EchoFake notStarted = new EchoFake();
         assertThatThrownBy(notStarted::baseUrl).hasMessageContaining("call start() first");
+        assertThat(notStarted).hasToString("EchoFake[not started]");
         notStarted.close();
+        assertThatThrownBy(notStarted::start).hasMessageContaining("starts once");
+    }
+
+    @Test
+    void aFakeStartsOnce() {
+        assertThatThrownBy(fake::start)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("reset()");
+    }
+
+    @Test
+    void toStringNamesTheFakeAndItsBaseUrlOnly() {
+        assertThat(fake).hasToString("EchoFake[" + fake.baseUrl() + "]");
+    }
+
+    @Test
+    void resetGoesBackToTheStateMarkedSeeded() throws IOException {
+        call("/before").close();
+        Instant seededAt = fake.clock().advance(Duration.ofHours(1));
+        assertThat(fake.markSeeded()).isSameAs(fake);
+
+        call("/after").close();
+        fake.clock().advance(Duration.ofDays(3));
+        fake.failNext(2, Fault.status(500));
+        assertThat(fake.handled).isEqualTo(2);
+
+        assertThat(fake.reset()).isSameAs(fake);
+        assertThat(fake.handled).as("the fake's own state").isEqualTo(1);
+        assertThat(fake.clock().instant()).isEqualTo(seededAt);
+        assertThat(fake.requests()).isEmpty();
+        try (Response r = call("/x")) {
+            assertThat(r.code()).as("pending faults are dropped").isEqualTo(200);
+        }
+    }
+
+    @Test
+    void withoutMarkSeededResetGoesBackToTheFakeAsConstructed() throws IOException {
+        call("/x").close();
+        fake.clock().advance(Duration.ofMinutes(5));
+        fake.reset();
+        assertThat(fake.handled).isZero();
+        assertThat(fake.clock().instant()).isEqualTo(Instant.parse("2026-01-01T00:00:00Z"));
+    }
+
+    @Test
+    void chainingMethodsReturnTheFakeItself() {
+        assertThat(fake.failNext(1, Fault.status(503))).isSameAs(fake);
+        assertThat(fake.clearRequests()).isSameAs(fake);
     }
 }

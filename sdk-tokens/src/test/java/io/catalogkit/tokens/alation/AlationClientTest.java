@@ -61,8 +61,8 @@ class AlationClientTest {
     @Test
     void fromEnvReadsTheThreeVariables() {
         try (FakeAlation alation = new FakeAlation().start()) {
-            long userId = alation.addUser("jdoe@example.com", "pw");
-            String refresh = alation.addRefreshToken(userId, "env").reveal();
+            long userId = alation.addUser("jdoe@example.com", "pw").id();
+            String refresh = alation.addRefreshToken(userId, "env").secret().reveal();
             Map<String, String> env = Map.of(
                     "ALATION_BASE_URL",
                     alation.baseUrl(),

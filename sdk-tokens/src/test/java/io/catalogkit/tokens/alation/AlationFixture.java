@@ -13,8 +13,8 @@ final class AlationFixture implements AutoCloseable {
 
     final FakeClock clock = new FakeClock(Instant.parse("2025-03-04T09:15:27Z"));
     final FakeAlation alation = new FakeAlation(clock).start();
-    final long userId = alation.addUser(USERNAME, PASSWORD);
-    final Secret refreshToken = alation.addRefreshToken(userId, "catalogkit-ci");
+    final long userId = alation.addUser(USERNAME, PASSWORD).id();
+    final Secret refreshToken = alation.addRefreshToken(userId, "catalogkit-ci").secret();
     final AlationClient client;
 
     AlationFixture() {

@@ -149,7 +149,7 @@ class AlationServicesFakeTest {
 
     @Test
     void aTokenOfAnotherUserIsInvalid() {
-        long other = f.alation.addUser("other@example.com", "pw");
+        long other = f.alation.addUser("other@example.com", "pw").id();
         AuthenticationException e = catchThrowableOfType(
                 AuthenticationException.class, () -> anonymous.accessTokens().create(f.refreshToken, other));
         assertThat(e.getMessage())

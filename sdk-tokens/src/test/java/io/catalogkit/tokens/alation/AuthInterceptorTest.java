@@ -105,7 +105,7 @@ class AuthInterceptorTest {
 
     @Test
     void leavesACallersOwnTokenHeaderAndTheTokenEndpointsAlone() throws IOException {
-        String own = f.alation.addAccessToken(f.refreshToken).reveal();
+        String own = f.alation.addAccessToken(f.refreshToken).secret().reveal();
         try (Response r = http.newCall(
                         new Request.Builder().url(tables()).header("token", own).build())
                 .execute()) {

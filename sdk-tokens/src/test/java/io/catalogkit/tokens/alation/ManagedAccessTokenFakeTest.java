@@ -161,7 +161,7 @@ class ManagedAccessTokenFakeTest {
     @Test
     void regeneratingAnotherRefreshTokenLeavesTheClientAlone() {
         try (AlationFixture f = new AlationFixture()) {
-            Secret other = f.alation.addRefreshToken(f.userId, "other");
+            Secret other = f.alation.addRefreshToken(f.userId, "other").secret();
             Secret before = f.client.currentAccessToken();
             f.client.refreshTokens().regenerate(other, f.userId);
             assertThat(f.client.currentAccessToken()).isEqualTo(before);

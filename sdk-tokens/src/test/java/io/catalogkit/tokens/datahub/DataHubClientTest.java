@@ -54,7 +54,7 @@ class DataHubClientTest {
     void fromEnvTalksToTheServerWithTheToken() {
         try (FakeDataHub hub = new FakeDataHub().start()) {
             hub.addUser("urn:li:corpuser:jdoe", FakeDataHub.GENERATE_PERSONAL_ACCESS_TOKENS);
-            Secret token = hub.issueToken("urn:li:corpuser:jdoe");
+            Secret token = hub.addAccessToken("urn:li:corpuser:jdoe").secret();
             try (DataHubClient c = DataHubClient.fromEnv(
                     Map.of("DATAHUB_GMS_URL", hub.baseUrl() + "/", "DATAHUB_GMS_TOKEN", token.reveal()))) {
                 assertThat(c.actorUrn()).contains("urn:li:corpuser:jdoe");

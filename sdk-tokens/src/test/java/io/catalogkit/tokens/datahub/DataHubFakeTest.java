@@ -41,8 +41,8 @@ class DataHubFakeTest {
         hub.addAdmin(ADMIN)
                 .addUser(JDOE, FakeDataHub.GENERATE_PERSONAL_ACCESS_TOKENS)
                 .addUser(ALICE);
-        admin = client(hub.issueToken(ADMIN)).accessTokens();
-        jdoe = client(hub.issueToken(JDOE)).accessTokens();
+        admin = client(hub.addAccessToken(ADMIN).secret()).accessTokens();
+        jdoe = client(hub.addAccessToken(JDOE).secret()).accessTokens();
     }
 
     @AfterEach
@@ -133,7 +133,7 @@ class DataHubFakeTest {
         assertThatThrownBy(() -> jdoe.create(ALICE, AccessTokenDuration.ONE_DAY, "x", null))
                 .isInstanceOf(PermissionDeniedException.class)
                 .hasMessageContaining("Manage All Access Tokens");
-        DataHubTokenService alice = client(hub.issueToken(ALICE)).accessTokens();
+        DataHubTokenService alice = client(hub.addAccessToken(ALICE).secret()).accessTokens();
         assertThatThrownBy(() -> alice.create(ALICE, AccessTokenDuration.ONE_DAY, "x", null))
                 .isInstanceOf(PermissionDeniedException.class)
                 .hasMessageContaining("Generate Personal Access Tokens");
@@ -148,7 +148,7 @@ class DataHubFakeTest {
     void pagesThroughMoreThanOnePage() {
         Instant now = clock.instant();
         for (int i = 1; i <= 7; i++) {
-            hub.issueToken(JDOE, JDOE, "t" + i, null, now, now.plus(Duration.ofDays(i)));
+            hub.addAccessToken(JDOE, JDOE, "t" + i, null, now, now.plus(Duration.ofDays(i)));
         }
         hub.clearRequests();
         Page<AccessToken> first = jdoe.list(0, 3, JDOE);
@@ -211,7 +211,7 @@ class DataHubFakeTest {
 
     @Test
     void everyRequestGoesToApiGraphqlAsPostWithTheBearerToken() {
-        Secret token = hub.issueToken(JDOE);
+        Secret token = hub.addAccessToken(JDOE).secret();
         DataHubTokenService t = client(token).accessTokens();
         hub.clearRequests();
         t.list(0, 5, JDOE);

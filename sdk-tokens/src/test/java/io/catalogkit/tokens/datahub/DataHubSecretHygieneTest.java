@@ -42,15 +42,16 @@ class DataHubSecretHygieneTest {
         TestSupport.Captured<Object> captured = TestSupport.captureStdErr(() -> {
             try (FakeDataHub hub = new FakeDataHub(clock).start()) {
                 hub.addAdmin(ADMIN).addUser(JDOE, FakeDataHub.GENERATE_PERSONAL_ACCESS_TOKENS);
-                Secret adminToken = hub.issueToken(ADMIN);
-                Secret jdoeToken = hub.issueToken(JDOE);
-                Secret expiring = hub.issueToken(
-                        JDOE,
-                        JDOE,
-                        "short",
-                        null,
-                        clock.instant(),
-                        clock.instant().plusSeconds(60));
+                Secret adminToken = hub.addAccessToken(ADMIN).secret();
+                Secret jdoeToken = hub.addAccessToken(JDOE).secret();
+                Secret expiring = hub.addAccessToken(
+                                JDOE,
+                                JDOE,
+                                "short",
+                                null,
+                                clock.instant(),
+                                clock.instant().plusSeconds(60))
+                        .secret();
                 secrets.add(adminToken);
                 secrets.add(jdoeToken);
                 secrets.add(expiring);
