@@ -21,7 +21,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
@@ -41,9 +40,18 @@ class TransportTest {
 
     final TestClients clients = new TestClients();
 
+    /** The field names of a JSON error body, as a platform would name them. */
+    static final ErrorParser PARSER = FieldErrorParser.builder()
+            .codeFields("errorCode", "code", "error")
+            .messageFields("errorMessage", "message", "detail", "error_description", "title", "errorCause", "error")
+            .requestIdField("requestId")
+            .requestIdHeaders("X-Request-Id")
+            .build();
+
     private Transport transport(TestClients.Builder b) {
         return Transport.builder(b.build(), "Test")
                 .credentials(Credentials.bearer(KEY))
+                .errorParser(PARSER)
                 .build();
     }
 
@@ -182,31 +190,6 @@ class TransportTest {
     }
 
     @Test
-    void parsesTheErrorBodyShapesOfThePlatforms() {
-        assertThat(ErrorMapper.parseBody(404, Json.MAPPER.valueToTree(Map.of("code", 404, "message", "gone"))))
-                .extracting(ErrorReport::errorCode, ErrorReport::message)
-                .containsExactly("404", "gone");
-        assertThat(ErrorMapper.parseBody(
-                        401,
-                        Json.MAPPER.valueToTree(
-                                Map.of("error", "invalid_grant", "error_description", "Token expired"))))
-                .extracting(ErrorReport::errorCode, ErrorReport::message)
-                .containsExactly("invalid_grant", "Token expired");
-        assertThat(ErrorMapper.parseBody(
-                        401,
-                        Json.MAPPER.valueToTree(
-                                Map.of("detail", "Refresh token provided is invalid.", "code", "401000"))))
-                .extracting(ErrorReport::errorCode, ErrorReport::message)
-                .containsExactly("401000", "Refresh token provided is invalid.");
-        assertThat(ErrorMapper.parseBody(500, Json.MAPPER.valueToTree(List.of(1, 2))))
-                .extracting(ErrorReport::errorCode, ErrorReport::message)
-                .containsExactly(null, null);
-        assertThat(ErrorMapper.parseBody(400, Json.MAPPER.valueToTree(Map.of("requestId", "r-1")))
-                        .requestId())
-                .isEqualTo("r-1");
-    }
-
-    @Test
     void htmlErrorFromAProxyStaysARetriableServerExceptionByStatus() {
         MockResponse html = new MockResponse.Builder()
                 .code(502)
@@ -245,13 +228,13 @@ class TransportTest {
     void sendsTheRequestIdUnderThePlatformsHeader() throws Exception {
         server.enqueue(json(200, "{}"));
         try (Transport t = Transport.builder(
-                        clients.builder(server.url("/").toString()).build(), "Atlan")
-                .requestIdHeader("X-Atlan-Request-Id")
+                        clients.builder(server.url("/").toString()).build(), "Test")
+                .requestIdHeader("X-Test-Request-Id")
                 .build()) {
             t.send(get(), JsonNode.class);
         }
         RecordedRequest r = server.takeRequest();
-        assertThat(r.getHeaders().get("X-Atlan-Request-Id")).isNotBlank();
+        assertThat(r.getHeaders().get("X-Test-Request-Id")).isNotBlank();
         assertThat(r.getHeaders().get("X-Request-Id")).isNull();
     }
 
@@ -461,7 +444,7 @@ class TransportTest {
     }
 
     @Test
-    void aPerCallTimeoutReplacesTheClientsOne() {
+    void anOperationsOwnLongerTimeoutReplacesTheClientsDefaults() {
         server.enqueue(json(200, "{\"slow\":true}")
                 .newBuilder()
                 .headersDelay(400, TimeUnit.MILLISECONDS)
@@ -470,10 +453,22 @@ class TransportTest {
                 .path("slow")
                 .timeout(Duration.ofSeconds(30))
                 .build();
-        try (Transport t = transport(clients.builder(server.url("/").toString())
-                .callTimeout(Duration.ofMillis(100))
-                .readTimeout(Duration.ofMillis(100)))) {
+        try (Transport t = transport(clients.builder(server.url("/").toString()).readTimeout(Duration.ofMillis(100)))) {
             assertThat(t.send(slow, JsonNode.class).get("slow").asBoolean()).isTrue();
+        }
+    }
+
+    @Test
+    void anExplicitCallTimeoutWinsOverAnOperationsOwnDefault() {
+        server.enqueue(
+                json(200, "{}").newBuilder().headersDelay(5, TimeUnit.SECONDS).build());
+        ApiRequest slow = ApiRequest.builder("create slowly", "POST")
+                .path("slow")
+                .timeout(Duration.ofMinutes(6))
+                .build();
+        try (Transport t = transport(clients.builder(server.url("/").toString()).callTimeout(Duration.ofMillis(300)))) {
+            TransportException e = catchThrowableOfType(TransportException.class, () -> t.send(slow, JsonNode.class));
+            assertThat(e.getMessage()).contains("timed out after 1 attempt");
         }
     }
 
@@ -561,15 +556,14 @@ class TransportTest {
     void inBodyErrorsGoThroughTheSameMapper() {
         server.enqueue(json(200, "{\"errors\":[{\"message\":\"nope\"}]}"));
         try (Transport t = transport()) {
-            ApiRequest r = get();
-            Transport.Exchange ex = t.exchange(r);
-            ApiException e = t.fail(r, ex, ErrorReport.of(409, "CONFLICT", "nope"));
+            Answer ex = t.exchange(get());
+            ApiException e = ex.fail(ErrorReport.of(409, "CONFLICT", "nope"));
             assertThat(e).isInstanceOf(ConflictException.class);
             assertThat(e.errorCode()).contains("CONFLICT");
             assertThat(e.requestId()).isPresent();
             assertThat(e.statusCode()).isEqualTo(409);
             assertThat(e.getMessage()).contains("GET /api/things answered 200 reporting an error 409: nope");
-            assertThat(t.malformed(r, ex, "a data object").getMessage()).contains("a data object");
+            assertThat(ex.malformed("a data object").getMessage()).contains("a data object");
         }
     }
 

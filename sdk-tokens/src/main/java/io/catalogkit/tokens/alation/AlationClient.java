@@ -9,6 +9,7 @@ import io.catalogkit.core.internal.Env;
 import io.catalogkit.core.internal.Transport;
 import io.catalogkit.tokens.alation.internal.AccessTokens;
 import io.catalogkit.tokens.alation.internal.AlationCalls;
+import io.catalogkit.tokens.alation.internal.AlationErrors;
 import io.catalogkit.tokens.alation.internal.AuthInterceptor;
 import io.catalogkit.tokens.alation.internal.ManagedAccessToken;
 import io.catalogkit.tokens.alation.internal.RefreshCredential;
@@ -44,7 +45,6 @@ import okhttp3.Interceptor;
 public final class AlationClient implements AutoCloseable {
     private static final String PLATFORM = "Alation";
 
-    private final ClientOptions options;
     private final Transport transport;
     private final RefreshTokenService refreshTokens;
     private final AccessTokenService accessTokens;
@@ -52,16 +52,18 @@ public final class AlationClient implements AutoCloseable {
     private final AuthInterceptor interceptor;
 
     private AlationClient(Builder b, ClientOptions options) {
-        this.options = options;
         this.transport = Transport.builder(options, PLATFORM)
                 .credentials(Credentials.none())
+                .requestIdHeader(AlationErrors.REQUEST_ID_HEADER)
+                .errorParser(AlationErrors.PARSER)
+                .credentialHeaders("TOKEN")
                 .build();
         AlationCalls calls = new AlationCalls(transport);
         this.accessTokens = new AccessTokens(calls);
         if (b.refreshToken != null) {
             this.managed = new ManagedAccessToken(
                     accessTokens, new RefreshCredential(b.refreshToken, b.userId), options.clock(), b.skew);
-            this.interceptor = new AuthInterceptor(options.baseUrl(), managed);
+            this.interceptor = new AuthInterceptor(options.baseUrl(), managed, transport::checkOpen);
         } else {
             this.managed = null;
             this.interceptor = null;
@@ -140,7 +142,9 @@ public final class AlationClient implements AutoCloseable {
      *     io.catalogkit.core.AuthenticationException} when the refresh token is no longer valid)
      */
     public Secret currentAccessToken() {
-        return managed().get();
+        ManagedAccessToken m = managed();
+        transport.checkOpen();
+        return m.get();
     }
 
     /**
@@ -155,10 +159,11 @@ public final class AlationClient implements AutoCloseable {
      * see {@code onFailure}.
      *
      * @return the interceptor (the same one on every call)
-     * @throws IllegalStateException when the client was built without a refresh token
+     * @throws IllegalStateException when the client was built without a refresh token, or is closed
      */
     public Interceptor authInterceptor() {
         managed();
+        transport.checkOpen();
         return interceptor;
     }
 
@@ -170,20 +175,26 @@ public final class AlationClient implements AutoCloseable {
         return managed;
     }
 
-    /** Releases the client's connections (not those of an OkHttp client passed to the builder). */
+    /**
+     * Stops the client: every later call on it, its services or its {@link #authInterceptor()}
+     * fails before sending ({@link IllegalStateException}; in the interceptor an {@link
+     * java.io.IOException} whose cause says so). Releases its connections (not those of an OkHttp
+     * client passed to the builder).
+     */
     @Override
     public void close() {
         transport.close();
     }
 
     /**
-     * The base URL and, when configured, the user id; never a token.
+     * The base URL (without user name or password) and, when configured, the user id; never a
+     * token.
      *
      * @return a description
      */
     @Override
     public String toString() {
-        return "AlationClient[baseUrl=" + options.baseUrl()
+        return "AlationClient[baseUrl=" + transport.baseUrlForDisplay()
                 + (managed != null ? ", userId=" + managed.credential().userId() : ", no refresh token") + "]";
     }
 
