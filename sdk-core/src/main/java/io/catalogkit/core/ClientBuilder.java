@@ -50,7 +50,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
     protected abstract B self();
 
     /**
-     * The platform's base URL, e.g. {@code https://tenant.atlan.com}; a path prefix is kept.
+     * The platform's base URL, e.g. {@code https://catalog.example.com}; a path prefix is kept.
      *
      * @param baseUrl an absolute {@code https://} URL ({@code http://} only to loopback, or with
      *     {@link #allowInsecureHttp(boolean)})
@@ -97,7 +97,8 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
     /**
      * The most one operation may take from start to end, every attempt and every wait between
      * attempts included. Without this setting an operation that documents a longer default of its
-     * own (Atlan's token create) uses that; once set, it applies to every operation.
+     * own (a token create the platform may take minutes to answer) uses that; once set, it applies to
+     * every operation.
      *
      * @param timeout a positive duration
      * @return this builder
@@ -208,7 +209,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
     /**
      * Checks the settings and freezes them.
      *
-     * @param platform the platform name for messages, e.g. {@code Atlan}
+     * @param platform the platform name that starts messages
      * @param baseUrlVariable the environment variable that holds the base URL, named in the message
      *     when it is missing
      * @return the settings

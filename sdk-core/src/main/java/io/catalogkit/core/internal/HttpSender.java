@@ -4,6 +4,7 @@ import io.catalogkit.core.ClientOptions;
 import java.io.IOException;
 import java.net.ProtocolException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
@@ -52,6 +53,7 @@ final class HttpSender {
      *
      * @param options the client's settings (timeouts, the caller's OkHttp client if any)
      * @param credentialHeaders the headers that carry credentials, kept on the base URL's origin
+     *     ({@code Authorization} always is)
      */
     HttpSender(ClientOptions options, List<String> credentialHeaders) {
         OkHttpClient base = options.httpClient().orElse(null);
@@ -69,8 +71,14 @@ final class HttpSender {
                 .addInterceptor(READ_TIMEOUT)
                 .addNetworkInterceptor(new FollowUpGuard())
                 .addNetworkInterceptor(new RetryAfterHider())
-                .addNetworkInterceptor(new OriginGuard(options.baseUrl(), credentialHeaders))
+                .addNetworkInterceptor(new OriginGuard(options.baseUrl(), withAuthorization(credentialHeaders)))
                 .build();
+    }
+
+    private static List<String> withAuthorization(List<String> headers) {
+        List<String> all = new ArrayList<>(headers);
+        all.add("Authorization");
+        return all;
     }
 
     OkHttpClient client() {

@@ -66,7 +66,6 @@ public final class Transport implements AutoCloseable {
         this.errors = new ErrorMapper(platform);
         this.policy = new RetryPolicy(options);
         List<String> credentialHeaders = new ArrayList<>(b.credentialHeaders);
-        credentialHeaders.add("Authorization");
         if (credentials.headerName() != null) {
             credentialHeaders.add(credentials.headerName());
         }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.catalogkit.core.ApiException;
 import io.catalogkit.core.AuthenticationException;
+import io.catalogkit.core.CatalogKitException;
 import io.catalogkit.core.ConflictException;
 import io.catalogkit.core.MalformedResponseException;
 import io.catalogkit.core.NotFoundException;
@@ -576,5 +577,179 @@ class TransportTest {
             assertThat(t.httpClient().connectionPool()).isSameAs(shared.connectionPool());
         }
         assertThat(shared.dispatcher().executorService().isShutdown()).isFalse();
+    }
+
+    // ---------------------------------------------------------------- defects of issue 8
+
+    @Test
+    void a503WithRetryAfterZeroIsNeverResentByOkHttpBehindTheRetryPolicy() {
+        server.enqueue(new MockResponse.Builder()
+                .code(503)
+                .setHeader("Retry-After", "0")
+                .build());
+        server.enqueue(json(201, "{\"id\":\"second\"}"));
+        try (Transport t = transport()) {
+            assertThatThrownBy(() -> t.send(create(), JsonNode.class)).isInstanceOf(ServerException.class);
+        }
+        assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void aRetryAfterBeyondIntIsTheServersDelayNotAnEscapedNumberFormatException() {
+        server.enqueue(new MockResponse.Builder()
+                .code(503)
+                .setHeader("Retry-After", "99999999999")
+                .build());
+        try (Transport t = transport()) {
+            ServerException e = catchThrowableOfType(ServerException.class, () -> t.send(get(), JsonNode.class));
+            assertThat(e.getMessage()).contains("wait 99999999999 s");
+        }
+        assertThat(server.getRequestCount()).isEqualTo(1);
+        assertThat(clients.sleeps).isEmpty();
+    }
+
+    @Test
+    void aNegativeContentLengthIsATransportFailureThatMayHaveReachedTheServer() throws Exception {
+        try (RawServer raw = new RawServer("HTTP/1.1 200 OK\r\nContent-Length: -5\r\n\r\n{}");
+                Transport t = transport(clients.builder(raw.url()))) {
+            TransportException e = catchThrowableOfType(TransportException.class, () -> t.exchange(create()));
+            assertThat(e.mayHaveReachedServer()).isTrue();
+            assertThat(e.getMessage()).contains("may have reached the server");
+            assertThat(raw.requests.get()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aCredentialThatCannotBeAHeaderFailsBeforeSendingWithoutQuotingIt() {
+        Secret broken = Secret.of("first-line\nsecond-line");
+        try (Transport t = Transport.builder(
+                        clients.builder(server.url("/").toString()).build(), "Test")
+                .credentials(Credentials.header("TOKEN", "", () -> broken))
+                .build()) {
+            CatalogKitException e = catchThrowableOfType(CatalogKitException.class, () -> t.exchange(get()));
+            assertThat(e.getMessage()).contains("TOKEN").doesNotContain("first-line");
+        }
+        assertThat(server.getRequestCount()).isZero();
+    }
+
+    @Test
+    void aFollowUpOkHttpTriesIsALoudTransportFailureThatIsNotRepeated() {
+        okhttp3.OkHttpClient retrying = new okhttp3.OkHttpClient.Builder()
+                .addInterceptor(chain -> {
+                    chain.proceed(chain.request()).close();
+                    return chain.proceed(chain.request());
+                })
+                .build();
+        server.enqueue(json(201, "{}"));
+        server.enqueue(json(201, "{}"));
+        try (Transport t = transport(clients.builder(server.url("/").toString()).httpClient(retrying))) {
+            TransportException e = catchThrowableOfType(TransportException.class, () -> t.exchange(create()));
+            assertThat(e.mayHaveReachedServer()).isTrue();
+            assertThat(e.getMessage()).contains("OkHttp tried to send a follow-up request");
+        }
+        assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void closeStopsEveryCallBeforeAnythingIsSent() {
+        Transport t = transport();
+        t.close();
+        assertThatThrownBy(() -> t.exchange(get()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("closed");
+        assertThatThrownBy(() -> t.send(get(), JsonNode.class)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(t::checkOpen).isInstanceOf(IllegalStateException.class);
+        assertThat(server.getRequestCount()).isZero();
+    }
+
+    @Test
+    void theCallTimeoutBoundsTheWholeOperationWaitsIncluded() {
+        for (int i = 0; i < 3; i++) {
+            server.enqueue(new MockResponse.Builder()
+                    .code(503)
+                    .setHeader("Retry-After", "5")
+                    .build());
+        }
+        try (Transport t = transport(clients.builder(server.url("/").toString()).callTimeout(Duration.ofSeconds(1)))) {
+            assertThatThrownBy(() -> t.exchange(get())).isInstanceOf(ServerException.class);
+        }
+        assertThat(clients.sleeps)
+                .as("a 5 s wait cannot fit in a 1 s operation")
+                .isEmpty();
+        assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void ownBackoffIsNeverHeldAgainstMaxRetryAfter() {
+        server.enqueue(new MockResponse.Builder().code(503).build());
+        server.enqueue(json(200, "{}"));
+        try (Transport t = transport(clients.builder(server.url("/").toString())
+                .retryBackoff(Duration.ofSeconds(1), Duration.ofSeconds(1))
+                .maxRetryAfter(Duration.ZERO))) {
+            t.exchange(get());
+        }
+        assertThat(server.getRequestCount()).isEqualTo(2);
+        assertThat(clients.sleeps).hasSize(1);
+    }
+
+    @Test
+    void maxRetriesOfIntegerMaxValueRetries() {
+        server.enqueue(new MockResponse.Builder().code(503).build());
+        server.enqueue(new MockResponse.Builder().code(502).build());
+        server.enqueue(json(200, "{\"ok\":1}"));
+        try (Transport t = transport(clients.builder(server.url("/").toString()).maxRetries(Integer.MAX_VALUE))) {
+            assertThat(t.exchange(get()).body().get("ok").asInt()).isEqualTo(1);
+        }
+        assertThat(server.getRequestCount()).isEqualTo(3);
+    }
+
+    static ApiRequest delete() {
+        return ApiRequest.builder("delete thing", "DELETE")
+                .path("api/things/1")
+                .safeToRetry(true)
+                .doneIfReplayAnswers(404)
+                .build();
+    }
+
+    @Test
+    void a404AfterA503IsNotFoundBecauseTheFirstAttemptDidNothing() {
+        server.enqueue(new MockResponse.Builder().code(503).build());
+        server.enqueue(json(404, "{}"));
+        try (Transport t = transport()) {
+            assertThatThrownBy(() -> t.exchange(delete())).isInstanceOf(NotFoundException.class);
+        }
+        assertThat(server.getRequestCount()).isEqualTo(2);
+    }
+
+    @Test
+    void a404AfterAConnectionThatFailedBeforeSendingIsNotFound() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        MockWebServer late = new MockWebServer();
+        late.enqueue(json(404, "{}"));
+        TestClients.Builder b = clients.builder("http://127.0.0.1:" + port + "/")
+                .sleeper(d -> {
+                    try {
+                        late.start(java.net.InetAddress.getLoopbackAddress(), port);
+                    } catch (IOException e) {
+                        throw new AssertionError(e);
+                    }
+                });
+        try (late;
+                Transport t = transport(b)) {
+            assertThatThrownBy(() -> t.exchange(delete())).isInstanceOf(NotFoundException.class);
+            assertThat(late.getRequestCount()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void a404AfterAGatewayTimeoutMayBeTheEarlierAttemptsWork() {
+        server.enqueue(new MockResponse.Builder().code(504).build());
+        server.enqueue(json(404, "{}"));
+        try (Transport t = transport()) {
+            assertThat(t.exchange(delete()).status()).isEqualTo(404);
+        }
     }
 }
