@@ -7,6 +7,8 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import java.io.IOException;
+import java.lang.module.ModuleDescriptor;
+import java.lang.module.ModuleFinder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,6 +46,23 @@ class ArchitectureTest {
                 .resideInAPackage("io.catalogkit.core.internal..")
                 .allowEmptyShould(false)
                 .check(core);
+    }
+
+    @Test
+    void theModuleExportsItsInternalsOnlyToThePlatformModule() {
+        ModuleDescriptor d = ModuleFinder.of(Path.of("target/classes"))
+                .find("io.catalogkit.core")
+                .orElseThrow()
+                .descriptor();
+        assertThat(d.exports())
+                .filteredOn(e -> e.source().equals("io.catalogkit.core"))
+                .singleElement()
+                .matches(e -> !e.isQualified());
+        assertThat(d.exports())
+                .filteredOn(e -> e.source().equals("io.catalogkit.core.internal"))
+                .singleElement()
+                .matches(e -> e.targets().equals(java.util.Set.of("io.catalogkit.tokens")));
+        assertThat(d.exports()).hasSize(2);
     }
 
     /**
