@@ -391,23 +391,30 @@ class TransportTest {
         assertThat(server.getRequestCount()).isEqualTo(2);
     }
 
-    @Test
-    void retriesAnUnsafeCallWhoseConnectionWasRefused() throws Exception {
+    /**
+     * A client for a port nothing listens on yet, so that the first attempt's connection is refused
+     * (never sent); {@code late} starts there when the client waits to retry.
+     */
+    private TestClients.Builder startsOnFirstRetry(MockWebServer late) throws IOException {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
+        return clients.builder("http://127.0.0.1:" + port + "/").sleeper(d -> {
+            clients.sleeps.add(d);
+            try {
+                late.start(java.net.InetAddress.getLoopbackAddress(), port);
+            } catch (IOException e) {
+                throw new AssertionError(e);
+            }
+        });
+    }
+
+    @Test
+    void retriesAnUnsafeCallWhoseConnectionWasRefused() throws Exception {
         MockWebServer late = new MockWebServer();
         late.enqueue(json(201, "{\"id\":\"t-1\"}"));
-        TestClients.Builder b = clients.builder("http://127.0.0.1:" + port + "/")
-                .sleeper(d -> {
-                    clients.sleeps.add(d);
-                    try {
-                        late.start(java.net.InetAddress.getLoopbackAddress(), port);
-                    } catch (IOException e) {
-                        throw new AssertionError(e);
-                    }
-                });
+        TestClients.Builder b = startsOnFirstRetry(late);
         try (late;
                 Transport t = transport(b)) {
             assertThat(t.send(create(), JsonNode.class).get("id").asText()).isEqualTo("t-1");
@@ -723,20 +730,9 @@ class TransportTest {
 
     @Test
     void a404AfterAConnectionThatFailedBeforeSendingIsNotFound() throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
         MockWebServer late = new MockWebServer();
         late.enqueue(json(404, "{}"));
-        TestClients.Builder b = clients.builder("http://127.0.0.1:" + port + "/")
-                .sleeper(d -> {
-                    try {
-                        late.start(java.net.InetAddress.getLoopbackAddress(), port);
-                    } catch (IOException e) {
-                        throw new AssertionError(e);
-                    }
-                });
+        TestClients.Builder b = startsOnFirstRetry(late);
         try (late;
                 Transport t = transport(b)) {
             assertThatThrownBy(() -> t.exchange(delete())).isInstanceOf(NotFoundException.class);

@@ -88,11 +88,6 @@ public final class AlationCalls {
         return answer;
     }
 
-    /** Throws when the client was closed. */
-    void checkOpen() {
-        transport.checkOpen();
-    }
-
     /** Hints for calls that take a refresh token: a 401 means it must be replaced. */
     static ApiRequest.ErrorHints refreshTokenHints() {
         return (status, code) -> status == 401 ? REFRESH_TOKEN_REJECTED : null;

@@ -24,8 +24,21 @@ class ManagedAccessTokenTest {
     final FakeClock clock = new FakeClock(Instant.parse("2025-03-04T09:00:00Z"));
     final RefreshCredential credential = new RefreshCredential(Secret.of("rt-own"), 17);
 
+    /** A service that can only mint: the managed token never calls anything else. */
+    abstract static class MintOnly implements AccessTokenService {
+        @Override
+        public AccessToken validate(Secret accessToken, long userId) {
+            throw new UnsupportedOperationException("the managed token never validates");
+        }
+
+        @Override
+        public void revokeAll(Secret refreshToken, long userId) {
+            throw new UnsupportedOperationException();
+        }
+    }
+
     /** Mints "at-1", "at-2", ... living {@code lifetime}; can hold every mint until released. */
-    final class ScriptedMint implements AccessTokenService {
+    final class ScriptedMint extends MintOnly {
         final AtomicInteger calls = new AtomicInteger();
         volatile Duration lifetime = Duration.ofHours(24);
         volatile CountDownLatch hold = new CountDownLatch(0);
@@ -55,16 +68,6 @@ class ManagedAccessTokenTest {
                     .expiresAt(now.plus(lifetime))
                     .status(TokenStatus.ACTIVE)
                     .build();
-        }
-
-        @Override
-        public AccessToken validate(Secret accessToken, long userId) {
-            throw new UnsupportedOperationException("the managed token never validates");
-        }
-
-        @Override
-        public void revokeAll(Secret refreshToken, long userId) {
-            throw new UnsupportedOperationException();
         }
     }
 
@@ -197,7 +200,7 @@ class ManagedAccessTokenTest {
     void aMintThatRacesWithARegenerationNeverHandsOutTheDeadTokensAccessToken() throws Exception {
         CountDownLatch inMint = new CountDownLatch(1);
         CountDownLatch regenerated = new CountDownLatch(1);
-        AccessTokenService racing = new AccessTokenService() {
+        AccessTokenService racing = new MintOnly() {
             final AtomicInteger calls = new AtomicInteger();
 
             @Override
@@ -212,16 +215,6 @@ class ManagedAccessTokenTest {
                     }
                 }
                 return t;
-            }
-
-            @Override
-            public AccessToken validate(Secret accessToken, long userId) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public void revokeAll(Secret refreshToken, long userId) {
-                throw new UnsupportedOperationException();
             }
         };
         ManagedAccessToken managed = new ManagedAccessToken(racing, credential, clock, Duration.ofMinutes(5));
@@ -239,7 +232,7 @@ class ManagedAccessTokenTest {
 
     @Test
     void aMintThatKeepsLosingToRegenerationsGivesUp() {
-        AccessTokenService regenerating = new AccessTokenService() {
+        AccessTokenService regenerating = new MintOnly() {
             int n;
 
             @Override
@@ -247,16 +240,6 @@ class ManagedAccessTokenTest {
                 AccessToken t = mint.create(refreshToken, userId);
                 credential.replace(refreshToken, userId, Secret.of("rt-" + (++n)));
                 return t;
-            }
-
-            @Override
-            public AccessToken validate(Secret accessToken, long userId) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public void revokeAll(Secret refreshToken, long userId) {
-                throw new UnsupportedOperationException();
             }
         };
         ManagedAccessToken managed = new ManagedAccessToken(regenerating, credential, clock, Duration.ofMinutes(5));
