@@ -4,6 +4,7 @@ import io.catalogkit.core.CatalogKitException;
 import io.catalogkit.core.ClientBuilder;
 import io.catalogkit.core.ClientOptions;
 import io.catalogkit.core.Secret;
+import io.catalogkit.core.internal.Args;
 import io.catalogkit.core.internal.Credentials;
 import io.catalogkit.core.internal.Env;
 import io.catalogkit.core.internal.Transport;
@@ -16,7 +17,6 @@ import io.catalogkit.tokens.alation.internal.RefreshCredential;
 import io.catalogkit.tokens.alation.internal.RefreshTokens;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import okhttp3.Interceptor;
 
@@ -220,10 +220,8 @@ public final class AlationClient implements AutoCloseable {
          * @throws IllegalArgumentException when {@code userId} is not positive
          */
         public Builder refreshToken(Secret refreshToken, long userId) {
-            this.refreshToken = Objects.requireNonNull(refreshToken, "refreshToken must not be null");
-            if (userId <= 0) {
-                throw new IllegalArgumentException("userId must be a positive Alation user id, was " + userId);
-            }
+            this.refreshToken = Args.notNull(refreshToken, "refreshToken");
+            AlationCalls.checkUserId(userId);
             this.userId = userId;
             return this;
         }
@@ -236,7 +234,7 @@ public final class AlationClient implements AutoCloseable {
          * @return this builder
          */
         public Builder accessTokenSkew(Duration skew) {
-            Objects.requireNonNull(skew, "accessTokenSkew must not be null");
+            Args.notNull(skew, "accessTokenSkew");
             if (skew.isNegative()) {
                 throw new IllegalArgumentException("accessTokenSkew must not be negative, was " + skew);
             }

@@ -10,7 +10,6 @@ import io.catalogkit.core.internal.Transport;
 import io.catalogkit.tokens.atlan.internal.ApiTokenServiceImpl;
 import io.catalogkit.tokens.atlan.internal.AtlanErrors;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * The Atlan client: {@code AtlanClient.builder().baseUrl("https://tenant.atlan.com")
@@ -115,7 +114,7 @@ public final class AtlanClient implements AutoCloseable {
          * @return this builder
          */
         public Builder apiKey(Secret apiKey) {
-            this.apiKey = Objects.requireNonNull(apiKey, "apiKey");
+            this.apiKey = Args.notNull(apiKey, "apiKey");
             return this;
         }
 

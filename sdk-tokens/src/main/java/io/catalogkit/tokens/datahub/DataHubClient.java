@@ -11,7 +11,6 @@ import io.catalogkit.tokens.datahub.internal.DataHubErrors;
 import io.catalogkit.tokens.datahub.internal.DataHubTokenServiceImpl;
 import io.catalogkit.tokens.datahub.internal.Jwt;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -139,7 +138,7 @@ public final class DataHubClient implements AutoCloseable {
          * @return this builder
          */
         public Builder token(Secret token) {
-            this.token = Objects.requireNonNull(token, "token");
+            this.token = Args.notNull(token, "token");
             return this;
         }
 

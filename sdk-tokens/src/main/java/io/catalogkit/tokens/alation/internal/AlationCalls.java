@@ -93,7 +93,13 @@ public final class AlationCalls {
         return (status, code) -> status == 401 ? REFRESH_TOKEN_REJECTED : null;
     }
 
-    static void checkUserId(long userId) {
+    /**
+     * Requires a positive Alation user id.
+     *
+     * @param userId the argument
+     * @throws IllegalArgumentException when it is not positive
+     */
+    public static void checkUserId(long userId) {
         if (userId <= 0) {
             throw new IllegalArgumentException("userId must be a positive Alation user id, was " + userId);
         }
