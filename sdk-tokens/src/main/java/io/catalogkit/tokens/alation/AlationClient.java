@@ -154,9 +154,12 @@ public final class AlationClient implements AutoCloseable {
      * URL), and to no other host. When the answer is 401, or 403 with code {@code 403000} or a body
      * that is not JSON, it mints a new token (one mint for all waiting threads) and replays the
      * request once; after that it returns whatever answer came. It never throws for an HTTP status:
-     * a genuine permission 403 comes back as it is. When minting fails it throws an {@link
-     * java.io.IOException} whose cause is the {@link CatalogKitException}, so asynchronous calls
-     * see {@code onFailure}.
+     * a genuine permission 403 comes back as it is. The token never leaves its host: added with
+     * {@code addInterceptor}, a redirect that would carry it to another host ends the call before
+     * anything is sent there; added with {@code addNetworkInterceptor}, every request that leaves is
+     * checked on its own (no replay is possible there). Whatever fails in it (a mint, a closed
+     * client, a minted value no header can carry) is an {@link java.io.IOException} whose cause is
+     * a {@link CatalogKitException}, so asynchronous calls see {@code onFailure}.
      *
      * @return the interceptor (the same one on every call)
      * @throws IllegalStateException when the client was built without a refresh token, or is closed
