@@ -1,7 +1,7 @@
 /**
- * catalogkit's shared core: {@code Secret}, the exception tree and the client builder settings.
- * {@code io.catalogkit.core.internal} (the HTTP transport) is exported only to catalogkit's own
- * platform module.
+ * catalogkit's core: {@link io.catalogkit.core.Secret}, the exception tree and the client builder
+ * settings. The request pipeline in {@code io.catalogkit.core.internal} is for catalogkit's own
+ * platform module only.
  */
 module io.catalogkit.core {
     requires transitive okhttp3;
@@ -15,4 +15,8 @@ module io.catalogkit.core {
     exports io.catalogkit.core;
     exports io.catalogkit.core.internal to
             io.catalogkit.tokens;
+
+    // Secret's @JsonValue method is not public
+    opens io.catalogkit.core to
+            com.fasterxml.jackson.databind;
 }

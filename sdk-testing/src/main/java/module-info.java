@@ -11,7 +11,7 @@ module io.catalogkit.testing {
     requires transitive com.fasterxml.jackson.databind;
     requires transitive com.graphqljava;
     requires mockwebserver3;
-    requires static transitive org.junit.jupiter.api;
+    requires static org.junit.jupiter.api;
 
     exports io.catalogkit.testing;
 }

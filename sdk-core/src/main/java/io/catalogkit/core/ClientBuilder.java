@@ -11,19 +11,25 @@ import okhttp3.OkHttpClient;
  * The settings every catalogkit client builder shares: where the platform is, timeouts, retries,
  * and the HTTP client to share a connection pool with.
  *
- * <p>Defaults: connect timeout 10 s, read and write timeouts 30 s, call timeout 60 s (never
- * unlimited), 2 retries with exponential backoff and full jitter from 500 ms up to 8 s, and a
- * {@code Retry-After} honoured up to 60 s (a longer one is not waited for: the call fails with the
- * delay the server asked for). A builder is not thread-safe; the client it builds is.
+ * <p>Defaults: connect timeout 10 s, read and write timeouts 30 s, call timeout 60 s for a whole
+ * operation, retries and the waits between them included (never unlimited), 2 retries with
+ * exponential backoff and full jitter from 500 ms up to 8 s, and a {@code Retry-After} honoured up
+ * to 60 s (a longer one is not waited for: the call fails with the delay the server asked for).
+ * Every duration is at most {@link #MAX_DURATION}, the longest OkHttp accepts. A builder is not
+ * thread-safe; the client it builds is.
  *
  * @param <B> the concrete builder type, returned by every setter
  */
 public abstract class ClientBuilder<B extends ClientBuilder<B>> {
+    /** The longest duration any setting takes: {@code Integer.MAX_VALUE} ms (about 24.8 days). */
+    public static final Duration MAX_DURATION = Duration.ofMillis(Integer.MAX_VALUE);
+
     private String baseUrl;
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration readTimeout = Duration.ofSeconds(30);
     private Duration writeTimeout = Duration.ofSeconds(30);
     private Duration callTimeout = Duration.ofSeconds(60);
+    private boolean callTimeoutSet;
     private int maxRetries = 2;
     private Duration initialBackoff = Duration.ofMillis(500);
     private Duration maxBackoff = Duration.ofSeconds(8);
@@ -44,7 +50,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
     protected abstract B self();
 
     /**
-     * The platform's base URL, e.g. {@code https://tenant.atlan.com}; a path prefix is kept.
+     * The platform's base URL, e.g. {@code https://catalog.example.com}; a path prefix is kept.
      *
      * @param baseUrl an absolute {@code https://} URL ({@code http://} only to loopback, or with
      *     {@link #allowInsecureHttp(boolean)})
@@ -89,14 +95,17 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
     }
 
     /**
-     * The most one HTTP attempt may take from start to end (some operations, such as Atlan's token
-     * create, use a longer one of their own).
+     * The most one operation may take from start to end, every attempt and every wait between
+     * attempts included. Without this setting an operation that documents a longer default of its
+     * own (a token create the platform may take minutes to answer) uses that; once set, it applies to
+     * every operation.
      *
      * @param timeout a positive duration
      * @return this builder
      */
     public B callTimeout(Duration timeout) {
         this.callTimeout = positive(timeout, "callTimeout");
+        this.callTimeoutSet = true;
         return self();
     }
 
@@ -104,7 +113,8 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
      * How many times a failed call is retried: on I/O errors, 429, 502, 503 and 504, and only when
      * the operation is safe to repeat or the request surely never reached the server.
      *
-     * @param maxRetries 0 or more (default 2)
+     * @param maxRetries 0 or more (default 2); {@code Integer.MAX_VALUE} retries until the call
+     *     timeout ends them
      * @return this builder
      */
     public B maxRetries(int maxRetries) {
@@ -129,6 +139,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
         if (initial.isNegative() || max.compareTo(initial) < 0) {
             throw new IllegalArgumentException("retryBackoff needs 0 <= initial <= max, was " + initial + ", " + max);
         }
+        atMostMax(max, "retryBackoff max");
         this.initialBackoff = initial;
         this.maxBackoff = max;
         return self();
@@ -145,7 +156,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
         if (max.isNegative()) {
             throw new IllegalArgumentException("maxRetryAfter must not be negative, was " + max);
         }
-        this.maxRetryAfter = max;
+        this.maxRetryAfter = atMostMax(max, "maxRetryAfter");
         return self();
     }
 
@@ -198,7 +209,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
     /**
      * Checks the settings and freezes them.
      *
-     * @param platform the platform name for messages, e.g. {@code Atlan}
+     * @param platform the platform name that starts messages
      * @param baseUrlVariable the environment variable that holds the base URL, named in the message
      *     when it is missing
      * @return the settings
@@ -228,6 +239,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
                 readTimeout,
                 writeTimeout,
                 callTimeout,
+                callTimeoutSet,
                 maxRetries,
                 initialBackoff,
                 maxBackoff,
@@ -256,6 +268,14 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
         Objects.requireNonNull(d, name);
         if (d.isZero() || d.isNegative()) {
             throw new IllegalArgumentException(name + " must be positive, was " + d);
+        }
+        return atMostMax(d, name);
+    }
+
+    private static Duration atMostMax(Duration d, String name) {
+        if (d.compareTo(MAX_DURATION) > 0) {
+            throw new IllegalArgumentException(name + " must be at most " + MAX_DURATION + " (Integer.MAX_VALUE ms),"
+                    + " the longest OkHttp accepts, was " + d);
         }
         return d;
     }

@@ -15,6 +15,7 @@ public final class ClientOptions {
     private final Duration readTimeout;
     private final Duration writeTimeout;
     private final Duration callTimeout;
+    private final boolean callTimeoutSet;
     private final int maxRetries;
     private final Duration initialBackoff;
     private final Duration maxBackoff;
@@ -29,6 +30,7 @@ public final class ClientOptions {
             Duration readTimeout,
             Duration writeTimeout,
             Duration callTimeout,
+            boolean callTimeoutSet,
             int maxRetries,
             Duration initialBackoff,
             Duration maxBackoff,
@@ -41,6 +43,7 @@ public final class ClientOptions {
         this.readTimeout = readTimeout;
         this.writeTimeout = writeTimeout;
         this.callTimeout = callTimeout;
+        this.callTimeoutSet = callTimeoutSet;
         this.maxRetries = maxRetries;
         this.initialBackoff = initialBackoff;
         this.maxBackoff = maxBackoff;
@@ -87,12 +90,22 @@ public final class ClientOptions {
     }
 
     /**
-     * The default call timeout of one attempt.
+     * The most one whole operation may take, retries and waits included.
      *
      * @return the timeout
      */
     public Duration callTimeout() {
         return callTimeout;
+    }
+
+    /**
+     * Whether the call timeout was set explicitly: then it wins over an operation's own longer
+     * default.
+     *
+     * @return true when {@code callTimeout(...)} was called on the builder
+     */
+    public boolean callTimeoutSet() {
+        return callTimeoutSet;
     }
 
     /**

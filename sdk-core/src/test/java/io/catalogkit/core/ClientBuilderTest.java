@@ -90,4 +90,30 @@ class ClientBuilderTest {
         assertThat(ClientBuilder.isLoopback("10.0.0.1")).isFalse();
         assertThat(ClientBuilder.isLoopback("localhost.example.com")).isFalse();
     }
+
+    @Test
+    void refusesDurationsLongerThanOkHttpTakesNamingTheSetting() {
+        Duration huge = Duration.ofSeconds(Long.MAX_VALUE);
+        Duration days = Duration.ofDays(100);
+        for (Duration d : new Duration[] {huge, days}) {
+            assertThatThrownBy(() -> new TestBuilder().connectTimeout(d)).hasMessageContaining("connectTimeout");
+            assertThatThrownBy(() -> new TestBuilder().readTimeout(d)).hasMessageContaining("readTimeout");
+            assertThatThrownBy(() -> new TestBuilder().writeTimeout(d)).hasMessageContaining("writeTimeout");
+            assertThatThrownBy(() -> new TestBuilder().callTimeout(d)).hasMessageContaining("callTimeout");
+            assertThatThrownBy(() -> new TestBuilder().maxRetryAfter(d)).hasMessageContaining("maxRetryAfter");
+            assertThatThrownBy(() -> new TestBuilder().retryBackoff(Duration.ZERO, d))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("retryBackoff");
+        }
+        ClientOptions longest = new TestBuilder()
+                .baseUrl("https://h.example.com")
+                .callTimeout(ClientBuilder.MAX_DURATION)
+                .retryBackoff(ClientBuilder.MAX_DURATION, ClientBuilder.MAX_DURATION)
+                .maxRetries(Integer.MAX_VALUE)
+                .build();
+        assertThat(longest.callTimeout()).isEqualTo(ClientBuilder.MAX_DURATION);
+        assertThat(longest.callTimeoutSet()).isTrue();
+        assertThat(new TestBuilder().baseUrl("https://h.example.com").build().callTimeoutSet())
+                .isFalse();
+    }
 }

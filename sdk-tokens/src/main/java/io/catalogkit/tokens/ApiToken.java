@@ -121,7 +121,8 @@ public class ApiToken {
 
     /**
      * When the token expires: created-at plus the reported lifespan. A token made as "never
-     * expires" reads back with its finite ceiling.
+     * expires" reads back with its finite ceiling. A sum beyond what {@link Instant} can hold (a
+     * hostile or broken answer) saturates to {@link Instant#MAX}: later than any real time.
      *
      * @return the expiry; empty only when creation time or a positive lifespan is not reported
      */
@@ -129,7 +130,8 @@ public class ApiToken {
         if (createdAt == null || validitySeconds == null || validitySeconds <= 0) {
             return Optional.empty();
         }
-        return Optional.of(createdAt.plusSeconds(validitySeconds));
+        long maxSeconds = Instant.MAX.getEpochSecond() - createdAt.getEpochSecond();
+        return Optional.of(validitySeconds >= maxSeconds ? Instant.MAX : createdAt.plusSeconds(validitySeconds));
     }
 
     /**

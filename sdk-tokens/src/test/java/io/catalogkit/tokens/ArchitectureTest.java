@@ -2,10 +2,16 @@ package io.catalogkit.tokens;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.lang.module.ModuleDescriptor;
+import java.lang.module.ModuleFinder;
+import java.nio.file.Path;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -55,5 +61,35 @@ class ArchitectureTest {
                 .dependOnClassesThat()
                 .resideInAnyPackage("io.catalogkit.tokens.*..", "okhttp3..", "io.catalogkit.core.internal..")
                 .check(TOKENS);
+    }
+
+    @org.junit.jupiter.api.Test
+    void noOtherModulesInternalsButCores() {
+        noClasses()
+                .should()
+                .dependOnClassesThat(JavaClass.Predicates.resideInAPackage("io.catalogkit..internal..")
+                        .and(DescribedPredicate.not(JavaClass.Predicates.resideInAnyPackage(
+                                "io.catalogkit.core.internal..", "io.catalogkit.tokens.."))))
+                .because("sdk-core's internals are exported to this module only; no other module exports any")
+                .check(TOKENS);
+    }
+
+    @org.junit.jupiter.api.Test
+    void theModuleExportsItsPublicPackagesAndNoInternals() {
+        ModuleDescriptor d = ModuleFinder.of(Path.of("target/classes"))
+                .find("io.catalogkit.tokens")
+                .orElseThrow()
+                .descriptor();
+        assertThat(d.exports())
+                .extracting(ModuleDescriptor.Exports::source)
+                .containsExactlyInAnyOrder(
+                        "io.catalogkit.tokens",
+                        "io.catalogkit.tokens.atlan",
+                        "io.catalogkit.tokens.alation",
+                        "io.catalogkit.tokens.datahub");
+        assertThat(d.exports()).allMatch(e -> !e.isQualified());
+        assertThat(d.requires())
+                .anyMatch(r -> r.name().equals("io.catalogkit.core")
+                        && r.modifiers().contains(ModuleDescriptor.Requires.Modifier.TRANSITIVE));
     }
 }

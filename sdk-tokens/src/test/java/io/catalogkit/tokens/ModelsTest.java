@@ -52,6 +52,33 @@ class ModelsTest {
     }
 
     @Test
+    void anExpiryBeyondWhatAnInstantHoldsSaturatesInsteadOfThrowing() {
+        ApiToken farOut = apiToken().toBuilder()
+                .createdAt(Instant.ofEpochMilli(Long.MAX_VALUE))
+                .validitySeconds(Long.MAX_VALUE)
+                .build();
+        assertThat(farOut.getExpiresAt()).contains(Instant.MAX);
+        assertThat(apiToken().toBuilder()
+                        .validitySeconds(Long.MAX_VALUE)
+                        .build()
+                        .getExpiresAt())
+                .contains(Instant.MAX);
+        assertThat(apiToken().toBuilder()
+                        .createdAt(Instant.MIN)
+                        .validitySeconds(Long.MAX_VALUE)
+                        .build()
+                        .getExpiresAt())
+                .contains(Instant.MAX);
+        Instant last = Instant.MAX.minusSeconds(10);
+        assertThat(apiToken().toBuilder()
+                        .createdAt(last)
+                        .validitySeconds(5L)
+                        .build()
+                        .getExpiresAt())
+                .contains(last.plusSeconds(5));
+    }
+
+    @Test
     void toBuilderChangesOneFieldAndKeepsTheRest() {
         ApiToken renamed = apiToken().toBuilder().displayName("renamed").build();
         assertThat(renamed.getDisplayName()).isEqualTo("renamed");

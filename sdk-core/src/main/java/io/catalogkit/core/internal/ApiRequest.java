@@ -17,8 +17,10 @@ import java.util.TreeMap;
 public final class ApiRequest {
     final String operation;
     final String method;
-    final List<String[]> path;
-    final List<String[]> query;
+    /** Pairs: fixed segments (may hold {@code /}) at even, a user value to encode at odd indexes. */
+    final List<String> path;
+
+    final List<String> query;
     final Object body;
     final Map<String, String> headers;
     final Credentials credentials;
@@ -32,8 +34,8 @@ public final class ApiRequest {
     private ApiRequest(Builder b) {
         this.operation = b.operation;
         this.method = b.method;
-        this.path = List.copyOf(b.path);
-        this.query = List.copyOf(b.query);
+        this.path = new ArrayList<>(b.path);
+        this.query = new ArrayList<>(b.query);
         this.body = b.body;
         this.headers = Map.copyOf(b.headers);
         this.credentials = b.credentials;
@@ -74,6 +76,8 @@ public final class ApiRequest {
         return method;
     }
 
+    private static final ErrorHints NO_HINTS = (status, code) -> null;
+
     /** Per-status hints that replace the default hint of an error message. */
     @FunctionalInterface
     public interface ErrorHints {
@@ -91,14 +95,14 @@ public final class ApiRequest {
     public static final class Builder {
         private final String operation;
         private final String method;
-        private final List<String[]> path = new ArrayList<>();
-        private final List<String[]> query = new ArrayList<>();
+        private final List<String> path = new ArrayList<>(4);
+        private final List<String> query = new ArrayList<>(4);
         private Object body;
         private final Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         private Credentials credentials;
         private boolean safeToRetry;
         private Duration timeout;
-        private ErrorHints hints = (s, c) -> null;
+        private ErrorHints hints = NO_HINTS;
         private String ambiguousFailureHint;
         private final List<Secret> secrets = new ArrayList<>();
         private int doneIfReplayAnswers;
@@ -115,7 +119,8 @@ public final class ApiRequest {
          * @return this builder
          */
         public Builder path(String segments) {
-            path.add(new String[] {"raw", segments});
+            path.add(Objects.requireNonNull(segments, "segments"));
+            path.add(null);
             return this;
         }
 
@@ -126,7 +131,8 @@ public final class ApiRequest {
          * @return this builder
          */
         public Builder pathParam(String value) {
-            path.add(new String[] {"param", Objects.requireNonNull(value, "path parameter")});
+            path.add(null);
+            path.add(Objects.requireNonNull(value, "path parameter"));
             return this;
         }
 
@@ -138,7 +144,8 @@ public final class ApiRequest {
          * @return this builder
          */
         public Builder query(String name, String value) {
-            query.add(new String[] {name, value});
+            query.add(Objects.requireNonNull(name, "query name"));
+            query.add(value);
             return this;
         }
 
@@ -188,7 +195,9 @@ public final class ApiRequest {
         }
 
         /**
-         * A call and read timeout for this call, replacing the client's.
+         * This operation's own default: how long the whole operation may take and how long a read
+         * may block, when longer than the client's (a create that the server may take minutes to
+         * answer). A call timeout set explicitly on the client builder still bounds the operation.
          *
          * @param timeout the timeout
          * @return this builder
@@ -236,8 +245,11 @@ public final class ApiRequest {
         }
 
         /**
-         * Treats this status on a retried attempt as success: a delete whose first answer was lost
-         * and whose replay finds the resource gone (404) has done its job.
+         * Treats this status as success on an attempt that follows one whose outcome is unknown: a
+         * delete whose first attempt was sent and then lost (an I/O error after sending, a 502 or
+         * 504 from a gateway) and whose replay finds the resource gone (404) has done its job. After
+         * a 429 or 503, which say that nothing was done, or a failure before anything was sent, the
+         * status keeps its usual meaning.
          *
          * @param status the status that means "already done" on a replay
          * @return this builder

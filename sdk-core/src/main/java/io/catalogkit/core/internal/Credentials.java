@@ -1,5 +1,6 @@
 package io.catalogkit.core.internal;
 
+import io.catalogkit.core.CatalogKitException;
 import io.catalogkit.core.Secret;
 import java.util.Objects;
 import java.util.Optional;
@@ -7,7 +8,7 @@ import java.util.function.Supplier;
 import okhttp3.Request;
 
 /**
- * Puts credentials on a request. A static bearer key, a header token (Alation's {@code TOKEN}), no
+ * Puts credentials on a request. A static bearer key, a header token (a platform's own header), no
  * credentials, or a provider that fetches the current value each time (a refreshing token).
  */
 public interface Credentials {
@@ -15,6 +16,8 @@ public interface Credentials {
      * Adds the credentials to a request about to be sent.
      *
      * @param request the request builder
+     * @throws CatalogKitException when the value cannot go in a header (it holds a line break, say);
+     *     the message never holds the value
      */
     void apply(Request.Builder request);
 
@@ -24,6 +27,13 @@ public interface Credentials {
      * @return the current secret, if any
      */
     Optional<Secret> current();
+
+    /**
+     * The header these credentials go in, so that the pipeline can keep it on its host.
+     *
+     * @return the header name, or null for none
+     */
+    String headerName();
 
     /**
      * No credentials.
@@ -39,6 +49,11 @@ public interface Credentials {
             public Optional<Secret> current() {
                 return Optional.empty();
             }
+
+            @Override
+            public String headerName() {
+                return null;
+            }
         };
     }
 
@@ -50,11 +65,27 @@ public interface Credentials {
      */
     static Credentials bearer(Secret secret) {
         Objects.requireNonNull(secret, "secret");
-        return header("Authorization", "Bearer ", () -> secret);
+        String value = "Bearer " + secret.reveal();
+        return new Credentials() {
+            @Override
+            public void apply(Request.Builder request) {
+                setHeader(request, "Authorization", value);
+            }
+
+            @Override
+            public Optional<Secret> current() {
+                return Optional.of(secret);
+            }
+
+            @Override
+            public String headerName() {
+                return "Authorization";
+            }
+        };
     }
 
     /**
-     * A header carrying a secret that may change, e.g. {@code TOKEN: <access token>}.
+     * A header carrying a secret that may change, e.g. a platform's own token header.
      *
      * @param name the header name
      * @param prefix what goes before the value (e.g. {@code "Bearer "}), or empty
@@ -65,13 +96,51 @@ public interface Credentials {
         return new Credentials() {
             @Override
             public void apply(Request.Builder request) {
-                request.header(name, prefix + secret.get().reveal());
+                setHeader(request, name, prefix + secret.get().reveal());
             }
 
             @Override
             public Optional<Secret> current() {
                 return Optional.ofNullable(secret.get());
             }
+
+            @Override
+            public String headerName() {
+                return name;
+            }
         };
+    }
+
+    /**
+     * Sets a credential header, refusing a value HTTP does not allow with a message that names the
+     * header and never the value (OkHttp's own message quotes the value of most headers).
+     *
+     * @param request the request builder
+     * @param name the header name
+     * @param value the header value
+     * @throws CatalogKitException when the value holds a character a header cannot carry
+     */
+    static void setHeader(Request.Builder request, String name, String value) {
+        if (!isHeaderSafe(value)) {
+            throw new CatalogKitException("The credential for the " + name + " header holds a character an HTTP"
+                    + " header cannot carry (a line break or another control character); nothing was sent");
+        }
+        request.header(name, value);
+    }
+
+    /**
+     * Whether a value can go in an HTTP header as OkHttp accepts it: visible ASCII, space and tab.
+     *
+     * @param value the value
+     * @return true when it can
+     */
+    static boolean isHeaderSafe(String value) {
+        for (int i = 0, n = value.length(); i < n; i++) {
+            char c = value.charAt(i);
+            if ((c < 0x20 && c != '\t') || c >= 0x7f) {
+                return false;
+            }
+        }
+        return true;
     }
 }

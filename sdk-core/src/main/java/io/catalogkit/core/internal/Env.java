@@ -10,7 +10,7 @@ public final class Env {
      * A variable that must be set.
      *
      * @param env the environment, e.g. {@code System.getenv()}
-     * @param client the client being configured, for the message, e.g. {@code AtlanClient}
+     * @param client the client being configured, for the message, the client class's simple name
      * @param name the variable
      * @param needs every variable the client needs, named in the message
      * @return the value, trimmed

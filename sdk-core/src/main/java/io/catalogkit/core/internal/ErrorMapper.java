@@ -1,6 +1,5 @@
 package io.catalogkit.core.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.catalogkit.core.ApiException;
 import io.catalogkit.core.AuthenticationException;
 import io.catalogkit.core.ConflictException;
@@ -10,67 +9,28 @@ import io.catalogkit.core.PermissionDeniedException;
 import io.catalogkit.core.RateLimitedException;
 import io.catalogkit.core.Secret;
 import io.catalogkit.core.ServerException;
+import io.catalogkit.core.TransportException;
+import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The one place where an error answer becomes an exception: the status picks the type, whatever
- * the body; the body (any of the JSON shapes the platforms use, or none) adds code, message and
- * request id. Messages are built from cleaned server text and never hold a secret.
+ * The pipeline's error-mapping stage, the one place where an error answer becomes an exception: the
+ * status picks the type, whatever the body; what the platform's {@link ErrorParser} read from the
+ * body adds code, message and request id. Messages are built from cleaned server text and never
+ * hold a secret.
  */
 public final class ErrorMapper {
-    private static final String[] CODE_FIELDS = {"errorCode", "code", "error"};
-    private static final String[] MESSAGE_FIELDS = {
-        "errorMessage", "message", "detail", "error_description", "title", "errorCause", "error"
-    };
-
     private final String platform;
 
     /**
      * Creates a mapper.
      *
-     * @param platform the platform name that starts every message, e.g. {@code Atlan}
+     * @param platform the platform name that starts every message
      */
     public ErrorMapper(String platform) {
         this.platform = platform;
-    }
-
-    /**
-     * Reads code, message and request id from an error body of any known shape. A body that is not
-     * JSON gives neither code nor message.
-     *
-     * @param status the HTTP status
-     * @param body the parsed body, or null when it was not JSON
-     * @return the report (request id and retry-after left to the caller)
-     */
-    public static ErrorReport parseBody(int status, JsonNode body) {
-        if (body == null || !body.isObject()) {
-            return ErrorReport.of(status, null, null);
-        }
-        String code = null;
-        for (String f : CODE_FIELDS) {
-            code = text(body.get(f));
-            if (code != null) {
-                break;
-            }
-        }
-        String message = null;
-        for (String f : MESSAGE_FIELDS) {
-            message = text(body.get(f));
-            if (message != null && !message.equals(code)) {
-                break;
-            }
-            message = null;
-        }
-        return new ErrorReport(status, code, message, text(body.get("requestId")), null);
-    }
-
-    private static String text(JsonNode n) {
-        if (n == null || !n.isValueNode() || n.isNull()) {
-            return null;
-        }
-        String s = n.asText();
-        return s.isBlank() ? null : s;
     }
 
     /**
@@ -171,6 +131,46 @@ public final class ErrorMapper {
         return new MalformedResponseException(platform + " " + request.operation + ": " + request.method + " " + path
                 + " answered " + status + " with content type " + (contentType == null ? "(none)" : contentType)
                 + ", but catalogkit expected " + what + "." + hint);
+    }
+
+    /**
+     * No usable answer came: the message says what failed, after how many attempts, and whether
+     * the server may have acted on the request.
+     *
+     * @param request the request
+     * @param path the URL path sent
+     * @param failure what failed, or null when the time budget ran out between attempts
+     * @param mayHaveReachedServer whether any attempt may have reached the server
+     * @param attempts how many attempts were made
+     * @return the exception, to be thrown by the caller
+     */
+    public TransportException transportFailure(
+            ApiRequest request, String path, IOException failure, boolean mayHaveReachedServer, int attempts) {
+        StringBuilder m = new StringBuilder()
+                .append(platform)
+                .append(' ')
+                .append(request.operation)
+                .append(": ")
+                .append(request.method)
+                .append(' ')
+                .append(path);
+        if (failure instanceof FollowUpGuard.FollowUpRefused) {
+            m.append(" failed: ").append(failure.getMessage()).append(',');
+        } else if (failure == null || failure instanceof InterruptedIOException) {
+            m.append(" timed out");
+        } else {
+            m.append(" failed (").append(failure.getClass().getSimpleName()).append(')');
+        }
+        m.append(" after ").append(attempts).append(attempts == 1 ? " attempt." : " attempts.");
+        if (!mayHaveReachedServer) {
+            m.append(" The request never reached the server: check the base URL and the network.");
+        } else if (!request.safeToRetry) {
+            m.append(" The request may have reached the server, so it was not repeated.");
+            if (request.ambiguousFailureHint != null) {
+                m.append(' ').append(request.ambiguousFailureHint);
+            }
+        }
+        return new TransportException(m.toString(), mayHaveReachedServer, failure);
     }
 
     static String defaultHint(int status) {

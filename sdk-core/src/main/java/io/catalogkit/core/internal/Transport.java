@@ -4,119 +4,90 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.catalogkit.core.ApiException;
 import io.catalogkit.core.CatalogKitException;
 import io.catalogkit.core.ClientOptions;
 import io.catalogkit.core.MalformedResponseException;
 import io.catalogkit.core.Secret;
 import io.catalogkit.core.TransportException;
-import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import okhttp3.HttpUrl;
-import okhttp3.Interceptor;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
-import okhttp3.Response;
-import okhttp3.ResponseBody;
-import okio.BufferedSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one HTTP transport every platform client uses: URL building, credentials, JSON, timeouts,
- * retries, request ids, logging and error mapping. Thread-safe; one per client.
+ * The one entry point a platform client sends through: a small pipeline of stages, each with one
+ * job. {@link HttpSender} sends one exchange per attempt and lets OkHttp repeat nothing; {@link
+ * RetryPolicy} decides, alone, whether an attempt is repeated; {@link ErrorMapper} turns an error
+ * answer, read by the platform's {@link ErrorParser}, into an exception; {@link AnswerReader} reads
+ * the JSON of a success once. This class only wires them: the URL, the request, the time budget,
+ * one DEBUG line per attempt, and the client's lifecycle.
  *
- * <p>Retries happen here and nowhere else: up to {@code maxRetries} on I/O errors, 429, 502, 503
- * and 504, with exponential backoff and full jitter, honouring {@code Retry-After} up to a ceiling.
- * A call not marked safe to repeat is retried only when it failed before it was sent. OkHttp's own
- * silent connection retries and redirects are off, so that neither replays a request behind our
- * back nor carries credentials to another host.
+ * <p>The time budget of an operation is the client's call timeout, or the operation's own longer
+ * default when the call timeout was not set explicitly; every attempt and every wait between
+ * attempts come out of it. After {@link #close()} every call throws {@link IllegalStateException}
+ * before anything is sent. Thread-safe; one per client.
  */
 public final class Transport implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger("io.catalogkit.http");
     private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
-    private static final long MAX_BODY_BYTES = 16L * 1024 * 1024;
-    private static final List<String> RESPONSE_REQUEST_ID_HEADERS =
-            List.of("X-Request-Id", "X-Atlan-Request-Id", "X-Correlation-Id", "X-Amzn-RequestId");
-
-    /** Marks an attempt as sent once OkHttp has a connection and is about to write the request. */
-    private static final Interceptor SENT_MARKER = chain -> {
-        Attempt attempt = chain.request().tag(Attempt.class);
-        if (attempt != null) {
-            attempt.sent = true;
-        }
-        return chain.proceed(chain.request());
-    };
+    private static final RequestBody EMPTY = RequestBody.create(new byte[0], null);
 
     private final ClientOptions options;
     private final String platform;
     private final Credentials credentials;
     private final String requestIdHeader;
-    private final OkHttpClient client;
-    private final boolean ownsClient;
+    private final ErrorParser parser;
     private final ErrorMapper errors;
-    private final List<String> basePath;
+    private final RetryPolicy policy;
+    private final HttpSender sender;
+    /** The base URL without a trailing empty segment, so that paths append cleanly. */
+    private final HttpUrl root;
+
+    private volatile boolean closed;
 
     private Transport(Builder b) {
         this.options = b.options;
         this.platform = b.platform;
         this.credentials = b.credentials;
         this.requestIdHeader = b.requestIdHeader;
-        this.ownsClient = options.httpClient().isEmpty();
-        OkHttpClient base = options.httpClient().orElseGet(OkHttpClient::new);
-        this.client = base.newBuilder()
-                .connectTimeout(options.connectTimeout())
-                .readTimeout(options.readTimeout())
-                .writeTimeout(options.writeTimeout())
-                .callTimeout(options.callTimeout())
-                .followRedirects(false)
-                .followSslRedirects(false)
-                .retryOnConnectionFailure(false)
-                .addNetworkInterceptor(SENT_MARKER)
-                .build();
+        this.parser = b.parser;
         this.errors = new ErrorMapper(platform);
-        List<String> segments = new ArrayList<>();
-        for (String s : options.baseUrl().pathSegments()) {
+        this.policy = new RetryPolicy(options);
+        List<String> credentialHeaders = new ArrayList<>(b.credentialHeaders);
+        if (credentials.headerName() != null) {
+            credentialHeaders.add(credentials.headerName());
+        }
+        this.sender = new HttpSender(options, credentialHeaders);
+        HttpUrl.Builder r = options.baseUrl().newBuilder().encodedPath("/");
+        for (String s : options.baseUrl().encodedPathSegments()) {
             if (!s.isEmpty()) {
-                segments.add(s);
+                r.addEncodedPathSegment(s);
             }
         }
-        this.basePath = List.copyOf(segments);
+        this.root = r.build();
     }
 
     /**
      * Starts a transport.
      *
      * @param options the client's settings
-     * @param platform the platform name for messages and logs
+     * @param platform the platform name that starts messages and log lines
      * @return a builder
      */
     public static Builder builder(ClientOptions options, String platform) {
         return new Builder(options, platform);
-    }
-
-    /**
-     * The mapper this transport raises errors with, for errors platforms report inside 2xx bodies.
-     *
-     * @return the error mapper
-     */
-    public ErrorMapper errors() {
-        return errors;
     }
 
     /**
@@ -129,247 +100,237 @@ public final class Transport implements AutoCloseable {
     }
 
     /**
-     * The OkHttp client this transport sends with (timeouts and interceptors applied).
+     * The OkHttp client this transport sends with: derived from the caller's, with follow-ups off
+     * and the network guards installed.
      *
      * @return the client
      */
     public OkHttpClient httpClient() {
-        return client;
+        return sender.client();
     }
 
     /**
-     * Sends a request and reads its JSON answer into a class.
+     * The base URL as a client's {@code toString()} shows it: without user name and password.
+     *
+     * @return the base URL
+     */
+    public String baseUrlForDisplay() {
+        return options.baseUrl().newBuilder().username("").password("").build().toString();
+    }
+
+    /**
+     * Throws when the client was closed; for client methods that may answer without a request.
+     *
+     * @throws IllegalStateException after {@link #close()}
+     */
+    public void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException(
+                    "This " + platform + " client is closed: build a new one (nothing was sent)");
+        }
+    }
+
+    /**
+     * Sends a request, with retries, and returns its successful answer parsed as a JSON tree.
      *
      * @param request the request
-     * @param type the class to read, e.g. a wire DTO or {@code JsonNode}
+     * @return the answer
+     * @throws ApiException on an error status
+     * @throws MalformedResponseException when a 2xx body is not JSON
+     * @throws TransportException when no answer came
+     * @throws IllegalStateException when the client is closed
+     */
+    public Answer exchange(ApiRequest request) {
+        Result r = execute(request);
+        JsonNode body = null;
+        if (r.raw != null) {
+            try {
+                body = AnswerReader.tree(r.raw.body());
+            } catch (AnswerReader.Unreadable e) {
+                throw errors.malformed(request, r.path, r.raw.status(), contentType(r.raw), e.getMessage());
+            }
+        }
+        return new Answer(request, errors, r.creds, r.status, r.path, r.contentType, r.requestId, body);
+    }
+
+    /**
+     * Sends a request and reads its JSON answer straight into a class, parsing it once.
+     *
+     * @param request the request
+     * @param type the class to read, e.g. a wire record or {@code JsonNode}
      * @param <T> the result type
      * @return the answer, or null when the body was empty
      * @throws ApiException on an error status
-     * @throws MalformedResponseException when the 2xx body is not JSON of that type
+     * @throws MalformedResponseException when the 2xx body is not JSON of that type (naming the
+     *     field, never its value)
      * @throws TransportException when no answer came
      */
     public <T> T send(ApiRequest request, Class<T> type) {
-        Exchange ex = exchange(request);
-        return read(request, ex, ex.body(), type);
+        return send(request, Json.MAPPER.getTypeFactory().constructType(type));
     }
 
     /**
-     * Sends a request and reads its JSON answer into a generic type.
+     * Sends a request and reads its JSON answer straight into a generic type.
      *
      * @param request the request
-     * @param type the type to read, e.g. {@code new TypeReference<List<Dto>>() {}}
+     * @param type the type, e.g. {@code new TypeReference<List<Dto>>() {}}
      * @param <T> the result type
      * @return the answer, or null when the body was empty
      */
     public <T> T send(ApiRequest request, TypeReference<T> type) {
-        Exchange ex = exchange(request);
-        return read(request, ex, ex.body(), type);
+        return send(request, Json.MAPPER.getTypeFactory().constructType(type));
     }
 
-    /**
-     * Converts (part of) an answer to a class, raising {@link MalformedResponseException} naming
-     * the field that did not fit, never quoting its value.
-     *
-     * @param request the request
-     * @param ex the exchange the node came from
-     * @param node the JSON node, may be null
-     * @param type the class
-     * @param <T> the result type
-     * @return the value, or null for a null or missing node
-     */
-    public <T> T read(ApiRequest request, Exchange ex, JsonNode node, Class<T> type) {
-        return convert(request, ex, node, Json.MAPPER.getTypeFactory().constructType(type));
-    }
-
-    /**
-     * Converts (part of) an answer to a generic type; see {@link #read(ApiRequest, Exchange,
-     * JsonNode, Class)}.
-     *
-     * @param request the request
-     * @param ex the exchange the node came from
-     * @param node the JSON node, may be null
-     * @param type the type
-     * @param <T> the result type
-     * @return the value, or null for a null or missing node
-     */
-    public <T> T read(ApiRequest request, Exchange ex, JsonNode node, TypeReference<T> type) {
-        return convert(request, ex, node, Json.MAPPER.getTypeFactory().constructType(type));
-    }
-
-    private <T> T convert(ApiRequest request, Exchange ex, JsonNode node, JavaType javaType) {
-        if (node == null || node.isNull() || node.isMissingNode()) {
+    private <T> T send(ApiRequest request, JavaType type) {
+        Result r = execute(request);
+        if (r.raw == null) {
             return null;
         }
         try {
-            return Json.MAPPER.treeToValue(node, javaType);
-        } catch (MismatchedInputException e) {
-            throw malformed(
-                    request, ex, "JSON of the expected shape (field '" + e.getPathReference() + "' did not fit)");
-        } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw malformed(
-                    request,
-                    ex,
-                    "JSON of the expected shape (" + javaType.getRawClass().getSimpleName() + ")");
+            return AnswerReader.typed(r.raw.body(), type);
+        } catch (AnswerReader.Unreadable e) {
+            throw errors.malformed(request, r.path, r.raw.status(), contentType(r.raw), e.getMessage());
         }
     }
 
-    /**
-     * An exception for a 2xx answer that is not what the platform sends.
-     *
-     * @param request the request
-     * @param ex the exchange
-     * @param what what was expected
-     * @return the exception, to be thrown
-     */
-    public MalformedResponseException malformed(ApiRequest request, Exchange ex, String what) {
-        return errors.malformed(request, ex.path(), ex.status(), ex.contentType(), what);
-    }
+    /** A 2xx (with its raw answer) or a status accepted as done (raw null). */
+    private record Result(
+            HttpSender.Raw raw, int status, String path, String contentType, String requestId, Credentials creds) {}
 
-    /**
-     * An exception for an error a platform reports inside a 2xx body.
-     *
-     * @param request the request
-     * @param ex the exchange
-     * @param report what the body said
-     * @return the exception, to be thrown
-     */
-    public ApiException fail(ApiRequest request, Exchange ex, ErrorReport report) {
-        return errors.toException(
-                request, ex.path(), ex.status(), report.withRequestIdIfAbsent(ex.requestId()), sentSecrets(request));
-    }
-
-    /**
-     * Sends a request with retries and returns the successful answer, parsed.
-     *
-     * @param request the request
-     * @return the 2xx exchange
-     * @throws ApiException on an error status
-     * @throws MalformedResponseException when a 2xx body is not JSON
-     * @throws TransportException when no answer came
-     */
-    public Exchange exchange(ApiRequest request) {
+    private Result execute(ApiRequest request) {
+        checkOpen();
+        long start = System.nanoTime();
+        long budget = budgetNanos(request);
         HttpUrl url = url(request);
         String path = url.encodedPath();
-        String requestId = UUID.randomUUID().toString();
-        int maxAttempts = options.maxRetries() + 1;
+        String requestId = newRequestId();
+        Credentials creds = request.credentials != null ? request.credentials : credentials;
+        RequestBody body = body(request);
+        int readTimeout = request.timeout == null ? 0 : (int) Math.min(request.timeout.toMillis(), Integer.MAX_VALUE);
+        boolean outcomeUnknown = false;
         for (int attempt = 1; ; attempt++) {
-            Attempt state = new Attempt();
-            Request httpRequest = httpRequest(request, url, requestId, state);
-            long start = System.nanoTime();
-            try (Response response = newCall(request, httpRequest).execute()) {
-                int status = response.code();
-                log(request, path, String.valueOf(status), start, attempt, maxAttempts);
-                String responseId = responseRequestId(response);
-                String contentType = response.header("Content-Type");
-                if (status >= 200 && status < 300) {
-                    JsonNode body = readJson(response.body());
-                    Exchange ex =
-                            new Exchange(status, path, contentType, body, responseId != null ? responseId : requestId);
-                    if (body == BAD_JSON) {
-                        throw malformed(request, ex, "a JSON body");
-                    }
-                    return ex;
-                }
-                if (attempt > 1 && status == request.doneIfReplayAnswers) {
-                    LOG.debug(
-                            "{} {}: the replay answered {}: an earlier attempt did the work",
-                            platform,
-                            request.operation,
-                            status);
-                    return new Exchange(status, path, response.header("Content-Type"), null, requestId);
-                }
-                Duration retryAfter = retryAfter(response.header("Retry-After"));
-                if (isRetryableStatus(status) && request.safeToRetry && attempt < maxAttempts) {
-                    Duration wait = retryAfter != null ? retryAfter : backoff(attempt);
-                    if (wait.compareTo(options.maxRetryAfter()) <= 0) {
-                        sleep(request, path, wait);
-                        continue;
-                    }
-                }
-                JsonNode body = readJsonQuietly(response.body());
-                ErrorReport parsed = ErrorMapper.parseBody(status, body == BAD_JSON ? null : body);
-                String id =
-                        responseId != null ? responseId : parsed.requestId() != null ? parsed.requestId() : requestId;
-                ErrorReport report = new ErrorReport(status, parsed.errorCode(), parsed.message(), id, retryAfter);
-                throw errors.toException(request, path, report, sentSecrets(request));
-            } catch (IOException e) {
-                log(request, path, e.getClass().getSimpleName(), start, attempt, maxAttempts);
+            checkOpen();
+            long remaining = budget - (System.nanoTime() - start);
+            if (remaining <= 0) {
+                throw errors.transportFailure(request, path, null, outcomeUnknown, attempt - 1);
+            }
+            Attempt state = new Attempt(readTimeout);
+            Request http = httpRequest(request, url, body, requestId, creds, state);
+            long sentAt = System.nanoTime();
+            HttpSender.Raw raw;
+            try {
+                raw = sender.send(http, state, remaining);
+            } catch (HttpSender.Failed f) {
+                log(request, path, 0, f.getCause(), sentAt, attempt);
+                boolean mayHaveReached = f.sent() || outcomeUnknown;
                 if (Thread.currentThread().isInterrupted()) {
                     throw new TransportException(
                             platform + " " + request.operation + ": " + request.method + " " + path
                                     + " was interrupted",
-                            state.sent,
-                            e);
+                            mayHaveReached,
+                            f.getCause());
                 }
-                boolean mayRetry = request.safeToRetry || !state.sent;
-                if (mayRetry && attempt < maxAttempts) {
-                    sleep(request, path, backoff(attempt));
-                    continue;
+                outcomeUnknown |= RetryPolicy.outcomeUnknown(f.sent(), 0);
+                Duration wait = policy.afterFailure(request, attempt, f.sent(), budget - (System.nanoTime() - start));
+                if (wait == null) {
+                    throw errors.transportFailure(request, path, f.getCause(), mayHaveReached, attempt);
                 }
-                throw transportFailure(request, path, e, state.sent, attempt);
+                sleep(request, path, wait, mayHaveReached);
+                continue;
             }
+            int status = raw.status();
+            log(request, path, status, null, sentAt, attempt);
+            if (status >= 200 && status < 300) {
+                String id = parser.requestId(raw.headers());
+                return new Result(raw, status, path, contentType(raw), id != null ? id : requestId, creds);
+            }
+            if (outcomeUnknown && status == request.doneIfReplayAnswers) {
+                if (LOG.isDebugEnabled()) {
+                    LOG.debug(
+                            "{} {}: answered {} after an attempt whose outcome is unknown: that attempt did the work",
+                            platform,
+                            request.operation,
+                            status);
+                }
+                return new Result(null, status, path, contentType(raw), requestId, creds);
+            }
+            Duration retryAfter = policy.retryAfter(raw.retryAfter());
+            outcomeUnknown |= RetryPolicy.outcomeUnknown(true, status);
+            Duration wait =
+                    policy.afterStatus(request, attempt, status, retryAfter, budget - (System.nanoTime() - start));
+            if (wait == null) {
+                throw error(request, path, raw, retryAfter, requestId, creds);
+            }
+            sleep(request, path, wait, true);
         }
     }
 
-    private TransportException transportFailure(
-            ApiRequest request, String path, IOException e, boolean sent, int attempts) {
-        String what = e instanceof InterruptedIOException
-                ? "timed out"
-                : "failed (" + e.getClass().getSimpleName() + ")";
-        StringBuilder m = new StringBuilder()
-                .append(platform)
-                .append(' ')
-                .append(request.operation)
-                .append(": ")
-                .append(request.method)
-                .append(' ')
-                .append(path)
-                .append(' ')
-                .append(what)
-                .append(" after ")
-                .append(attempts)
-                .append(attempts == 1 ? " attempt." : " attempts.");
-        if (!sent) {
-            m.append(" The request never reached the server: check the base URL and the network.");
-        } else if (!request.safeToRetry) {
-            m.append(" The request may have reached the server, so it was not repeated.");
-            if (request.ambiguousFailureHint != null) {
-                m.append(' ').append(request.ambiguousFailureHint);
+    private long budgetNanos(ApiRequest request) {
+        Duration budget = options.callTimeout();
+        if (request.timeout != null && !options.callTimeoutSet() && request.timeout.compareTo(budget) > 0) {
+            budget = request.timeout;
+        }
+        return budget.toNanos();
+    }
+
+    private ApiException error(
+            ApiRequest request, String path, HttpSender.Raw raw, Duration retryAfter, String sentId, Credentials c) {
+        JsonNode body = null;
+        if (raw.body() != null) {
+            try {
+                body = AnswerReader.tree(raw.body());
+            } catch (AnswerReader.Unreadable e) {
+                body = null;
             }
         }
-        return new TransportException(m.toString(), sent, e);
+        ErrorReport parsed = parser.parse(raw.status(), raw.headers(), body);
+        String id = parser.requestId(raw.headers());
+        if (id == null) {
+            id = parsed.requestId() != null ? parsed.requestId() : sentId;
+        }
+        ErrorReport report = new ErrorReport(raw.status(), parsed.errorCode(), parsed.message(), id, retryAfter);
+        return errors.toException(request, path, report, secrets(c));
+    }
+
+    static List<Secret> secrets(Credentials c) {
+        return c.current().map(List::of).orElse(List.of());
+    }
+
+    private static String contentType(HttpSender.Raw raw) {
+        return raw.headers().get("Content-Type");
     }
 
     private HttpUrl url(ApiRequest request) {
-        HttpUrl.Builder b = options.baseUrl().newBuilder().encodedPath("/");
-        for (String s : basePath) {
-            b.addEncodedPathSegment(s);
-        }
-        for (String[] p : request.path) {
-            if (p[0].equals("raw")) {
-                b.addPathSegments(p[1]);
+        HttpUrl.Builder b = root.newBuilder();
+        List<String> p = request.path;
+        for (int i = 0; i < p.size(); i += 2) {
+            if (p.get(i) != null) {
+                b.addPathSegments(p.get(i));
             } else {
-                b.addPathSegment(p[1]);
+                b.addPathSegment(p.get(i + 1));
             }
         }
-        for (String[] q : request.query) {
-            b.addQueryParameter(q[0], q[1]);
+        List<String> q = request.query;
+        for (int i = 0; i < q.size(); i += 2) {
+            b.addQueryParameter(q.get(i), q.get(i + 1));
         }
         return b.build();
     }
 
-    private Request httpRequest(ApiRequest request, HttpUrl url, String requestId, Attempt state) {
-        RequestBody body = null;
+    private RequestBody body(ApiRequest request) {
         if (request.body != null) {
             try {
-                body = RequestBody.create(Json.MAPPER.writeValueAsBytes(request.body), JSON);
+                return RequestBody.create(Json.MAPPER.writeValueAsBytes(request.body), JSON);
             } catch (JsonProcessingException e) {
                 throw new CatalogKitException(
                         platform + " " + request.operation + ": the request body could not be written as JSON", e);
             }
-        } else if (request.method.equals("POST") || request.method.equals("PUT")) {
-            body = RequestBody.create(new byte[0], null);
         }
+        return request.method.equals("POST") || request.method.equals("PUT") ? EMPTY : null;
+    }
+
+    private Request httpRequest(
+            ApiRequest request, HttpUrl url, RequestBody body, String requestId, Credentials creds, Attempt state) {
         Request.Builder b = new Request.Builder()
                 .url(url)
                 .method(request.method, body)
@@ -382,113 +343,38 @@ public final class Transport implements AutoCloseable {
         for (Map.Entry<String, String> h : request.headers.entrySet()) {
             b.header(h.getKey(), h.getValue());
         }
-        (request.credentials != null ? request.credentials : credentials).apply(b);
+        creds.apply(b);
         return b.build();
     }
 
-    private okhttp3.Call newCall(ApiRequest request, Request httpRequest) {
-        OkHttpClient c = client;
-        if (request.timeout != null) {
-            c = client.newBuilder()
-                    .readTimeout(request.timeout)
-                    .callTimeout(request.timeout)
-                    .build();
-        }
-        return c.newCall(httpRequest);
+    /** A random, UUID-shaped id; unlike {@link UUID#randomUUID()} it does not draw on SecureRandom. */
+    static String newRequestId() {
+        ThreadLocalRandom r = ThreadLocalRandom.current();
+        long high = (r.nextLong() & ~0xF000L) | 0x4000L;
+        long low = (r.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(high, low).toString();
     }
 
-    private List<Secret> sentSecrets(ApiRequest request) {
-        List<Secret> out = new ArrayList<>(2);
-        (request.credentials != null ? request.credentials : credentials)
-                .current()
-                .ifPresent(out::add);
-        return out;
-    }
-
-    private static final JsonNode BAD_JSON = com.fasterxml.jackson.databind.node.TextNode.valueOf("\u0000invalid");
-
-    private static JsonNode readJson(ResponseBody body) throws IOException {
-        BufferedSource source = body.source();
-        if (source.request(MAX_BODY_BYTES + 1)) {
-            return BAD_JSON;
+    private void sleep(ApiRequest request, String path, Duration wait, boolean mayHaveReached) {
+        if (LOG.isDebugEnabled()) {
+            LOG.debug(
+                    "{} {}: retrying {} {} in {} ms",
+                    platform,
+                    request.operation,
+                    request.method,
+                    path,
+                    wait.toMillis());
         }
-        byte[] bytes = source.readByteArray();
-        if (bytes.length == 0 || isBlank(bytes)) {
-            return null;
-        }
-        try {
-            return Json.MAPPER.readTree(bytes);
-        } catch (JsonProcessingException e) {
-            return BAD_JSON;
-        }
-    }
-
-    private static JsonNode readJsonQuietly(ResponseBody body) {
-        try {
-            return readJson(body);
-        } catch (IOException e) {
-            return null;
-        }
-    }
-
-    private static boolean isBlank(byte[] bytes) {
-        for (byte b : bytes) {
-            if (!Character.isWhitespace(b)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static String responseRequestId(Response response) {
-        for (String h : RESPONSE_REQUEST_ID_HEADERS) {
-            String v = response.header(h);
-            if (v != null && !v.isBlank()) {
-                return v;
-            }
-        }
-        return null;
-    }
-
-    static boolean isRetryableStatus(int status) {
-        return status == 429 || status == 502 || status == 503 || status == 504;
-    }
-
-    Duration retryAfter(String header) {
-        if (header == null || header.isBlank()) {
-            return null;
-        }
-        String h = header.trim();
-        try {
-            if (h.chars().allMatch(Character::isDigit)) {
-                return Duration.ofSeconds(Long.parseLong(h));
-            }
-            ZonedDateTime at = ZonedDateTime.parse(h, DateTimeFormatter.RFC_1123_DATE_TIME);
-            Duration d = Duration.between(options.clock().instant(), at.toInstant());
-            return d.isNegative() ? Duration.ZERO : d;
-        } catch (DateTimeParseException | NumberFormatException e) {
-            return null;
-        }
-    }
-
-    Duration backoff(int attempt) {
-        long initial = options.initialBackoff().toMillis();
-        long ceiling = Math.min(options.maxBackoff().toMillis(), initial << Math.min(attempt - 1, 20));
-        return Duration.ofMillis(ceiling <= 0 ? 0 : ThreadLocalRandom.current().nextLong(ceiling + 1));
-    }
-
-    private void sleep(ApiRequest request, String path, Duration wait) {
-        LOG.debug("{} {}: retrying {} {} in {} ms", platform, request.operation, request.method, path, wait.toMillis());
         try {
             options.sleeper().sleep(wait);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new TransportException(
-                    platform + " " + request.operation + ": interrupted while waiting to retry", false, e);
+                    platform + " " + request.operation + ": interrupted while waiting to retry", mayHaveReached, e);
         }
     }
 
-    private void log(ApiRequest request, String path, String outcome, long startNanos, int attempt, int max) {
+    private void log(ApiRequest request, String path, int status, Exception failure, long startNanos, int attempt) {
         if (LOG.isDebugEnabled()) {
             LOG.debug(
                     "{} {}: {} {} -> {} in {} ms (attempt {}/{})",
@@ -496,44 +382,21 @@ public final class Transport implements AutoCloseable {
                     request.operation,
                     request.method,
                     path,
-                    outcome,
+                    failure != null ? failure.getClass().getSimpleName() : String.valueOf(status),
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos),
                     attempt,
-                    max);
-        }
-    }
-
-    /** Closes the connection pool and threads, unless the OkHttp client was the caller's. */
-    @Override
-    public void close() {
-        if (ownsClient) {
-            client.dispatcher().executorService().shutdown();
-            client.connectionPool().evictAll();
+                    policy.maxAttempts());
         }
     }
 
     /**
-     * A successful answer.
-     *
-     * @param status the 2xx status
-     * @param path the URL path sent
-     * @param contentType the content type, or null
-     * @param body the parsed JSON, or null when the body was empty
-     * @param requestId the request id from the headers, else the one sent
+     * Stops the client: every later call throws {@link IllegalStateException} before sending.
+     * Closes the connection pool and threads, unless the OkHttp client was the caller's.
      */
-    public record Exchange(int status, String path, String contentType, JsonNode body, String requestId) {
-        /**
-         * The body, required to be a JSON object.
-         *
-         * @return the body
-         */
-        public Optional<JsonNode> object() {
-            return Optional.ofNullable(body).filter(JsonNode::isObject);
-        }
-    }
-
-    private static final class Attempt {
-        volatile boolean sent;
+    @Override
+    public void close() {
+        closed = true;
+        sender.close();
     }
 
     /** Builds a {@link Transport}. */
@@ -542,6 +405,8 @@ public final class Transport implements AutoCloseable {
         private final String platform;
         private Credentials credentials = Credentials.none();
         private String requestIdHeader = "X-Request-Id";
+        private ErrorParser parser = FieldErrorParser.builder().build();
+        private final List<String> credentialHeaders = new ArrayList<>();
 
         private Builder(ClientOptions options, String platform) {
             this.options = Objects.requireNonNull(options, "options");
@@ -560,13 +425,37 @@ public final class Transport implements AutoCloseable {
         }
 
         /**
+         * Further headers that may carry credentials (a per-call credential of another kind than the
+         * client's); each, like the client's own and {@code Authorization}, goes only to the base
+         * URL's origin.
+         *
+         * @param headers header names
+         * @return this builder
+         */
+        public Builder credentialHeaders(String... headers) {
+            this.credentialHeaders.addAll(List.of(headers));
+            return this;
+        }
+
+        /**
          * The header that carries the request id catalogkit makes for each call, or null for none.
          *
-         * @param header e.g. {@code X-Atlan-Request-Id}
+         * @param header the header name
          * @return this builder
          */
         public Builder requestIdHeader(String header) {
             this.requestIdHeader = header;
+            return this;
+        }
+
+        /**
+         * The platform's reading of its error answers and request-id headers.
+         *
+         * @param parser the parser
+         * @return this builder
+         */
+        public Builder errorParser(ErrorParser parser) {
+            this.parser = Objects.requireNonNull(parser, "parser");
             return this;
         }
 

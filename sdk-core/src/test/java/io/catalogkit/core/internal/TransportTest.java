@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.catalogkit.core.ApiException;
 import io.catalogkit.core.AuthenticationException;
+import io.catalogkit.core.CatalogKitException;
 import io.catalogkit.core.ConflictException;
 import io.catalogkit.core.MalformedResponseException;
 import io.catalogkit.core.NotFoundException;
@@ -21,7 +22,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
@@ -41,9 +41,18 @@ class TransportTest {
 
     final TestClients clients = new TestClients();
 
+    /** The field names of a JSON error body, as a platform would name them. */
+    static final ErrorParser PARSER = FieldErrorParser.builder()
+            .codeFields("errorCode", "code", "error")
+            .messageFields("errorMessage", "message", "detail", "error_description", "title", "errorCause", "error")
+            .requestIdField("requestId")
+            .requestIdHeaders("X-Request-Id")
+            .build();
+
     private Transport transport(TestClients.Builder b) {
         return Transport.builder(b.build(), "Test")
                 .credentials(Credentials.bearer(KEY))
+                .errorParser(PARSER)
                 .build();
     }
 
@@ -182,31 +191,6 @@ class TransportTest {
     }
 
     @Test
-    void parsesTheErrorBodyShapesOfThePlatforms() {
-        assertThat(ErrorMapper.parseBody(404, Json.MAPPER.valueToTree(Map.of("code", 404, "message", "gone"))))
-                .extracting(ErrorReport::errorCode, ErrorReport::message)
-                .containsExactly("404", "gone");
-        assertThat(ErrorMapper.parseBody(
-                        401,
-                        Json.MAPPER.valueToTree(
-                                Map.of("error", "invalid_grant", "error_description", "Token expired"))))
-                .extracting(ErrorReport::errorCode, ErrorReport::message)
-                .containsExactly("invalid_grant", "Token expired");
-        assertThat(ErrorMapper.parseBody(
-                        401,
-                        Json.MAPPER.valueToTree(
-                                Map.of("detail", "Refresh token provided is invalid.", "code", "401000"))))
-                .extracting(ErrorReport::errorCode, ErrorReport::message)
-                .containsExactly("401000", "Refresh token provided is invalid.");
-        assertThat(ErrorMapper.parseBody(500, Json.MAPPER.valueToTree(List.of(1, 2))))
-                .extracting(ErrorReport::errorCode, ErrorReport::message)
-                .containsExactly(null, null);
-        assertThat(ErrorMapper.parseBody(400, Json.MAPPER.valueToTree(Map.of("requestId", "r-1")))
-                        .requestId())
-                .isEqualTo("r-1");
-    }
-
-    @Test
     void htmlErrorFromAProxyStaysARetriableServerExceptionByStatus() {
         MockResponse html = new MockResponse.Builder()
                 .code(502)
@@ -245,13 +229,13 @@ class TransportTest {
     void sendsTheRequestIdUnderThePlatformsHeader() throws Exception {
         server.enqueue(json(200, "{}"));
         try (Transport t = Transport.builder(
-                        clients.builder(server.url("/").toString()).build(), "Atlan")
-                .requestIdHeader("X-Atlan-Request-Id")
+                        clients.builder(server.url("/").toString()).build(), "Test")
+                .requestIdHeader("X-Test-Request-Id")
                 .build()) {
             t.send(get(), JsonNode.class);
         }
         RecordedRequest r = server.takeRequest();
-        assertThat(r.getHeaders().get("X-Atlan-Request-Id")).isNotBlank();
+        assertThat(r.getHeaders().get("X-Test-Request-Id")).isNotBlank();
         assertThat(r.getHeaders().get("X-Request-Id")).isNull();
     }
 
@@ -407,23 +391,30 @@ class TransportTest {
         assertThat(server.getRequestCount()).isEqualTo(2);
     }
 
-    @Test
-    void retriesAnUnsafeCallWhoseConnectionWasRefused() throws Exception {
+    /**
+     * A client for a port nothing listens on yet, so that the first attempt's connection is refused
+     * (never sent); {@code late} starts there when the client waits to retry.
+     */
+    private TestClients.Builder startsOnFirstRetry(MockWebServer late) throws IOException {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
+        return clients.builder("http://127.0.0.1:" + port + "/").sleeper(d -> {
+            clients.sleeps.add(d);
+            try {
+                late.start(java.net.InetAddress.getLoopbackAddress(), port);
+            } catch (IOException e) {
+                throw new AssertionError(e);
+            }
+        });
+    }
+
+    @Test
+    void retriesAnUnsafeCallWhoseConnectionWasRefused() throws Exception {
         MockWebServer late = new MockWebServer();
         late.enqueue(json(201, "{\"id\":\"t-1\"}"));
-        TestClients.Builder b = clients.builder("http://127.0.0.1:" + port + "/")
-                .sleeper(d -> {
-                    clients.sleeps.add(d);
-                    try {
-                        late.start(java.net.InetAddress.getLoopbackAddress(), port);
-                    } catch (IOException e) {
-                        throw new AssertionError(e);
-                    }
-                });
+        TestClients.Builder b = startsOnFirstRetry(late);
         try (late;
                 Transport t = transport(b)) {
             assertThat(t.send(create(), JsonNode.class).get("id").asText()).isEqualTo("t-1");
@@ -461,7 +452,7 @@ class TransportTest {
     }
 
     @Test
-    void aPerCallTimeoutReplacesTheClientsOne() {
+    void anOperationsOwnLongerTimeoutReplacesTheClientsDefaults() {
         server.enqueue(json(200, "{\"slow\":true}")
                 .newBuilder()
                 .headersDelay(400, TimeUnit.MILLISECONDS)
@@ -470,10 +461,22 @@ class TransportTest {
                 .path("slow")
                 .timeout(Duration.ofSeconds(30))
                 .build();
-        try (Transport t = transport(clients.builder(server.url("/").toString())
-                .callTimeout(Duration.ofMillis(100))
-                .readTimeout(Duration.ofMillis(100)))) {
+        try (Transport t = transport(clients.builder(server.url("/").toString()).readTimeout(Duration.ofMillis(100)))) {
             assertThat(t.send(slow, JsonNode.class).get("slow").asBoolean()).isTrue();
+        }
+    }
+
+    @Test
+    void anExplicitCallTimeoutWinsOverAnOperationsOwnDefault() {
+        server.enqueue(
+                json(200, "{}").newBuilder().headersDelay(5, TimeUnit.SECONDS).build());
+        ApiRequest slow = ApiRequest.builder("create slowly", "POST")
+                .path("slow")
+                .timeout(Duration.ofMinutes(6))
+                .build();
+        try (Transport t = transport(clients.builder(server.url("/").toString()).callTimeout(Duration.ofMillis(300)))) {
+            TransportException e = catchThrowableOfType(TransportException.class, () -> t.send(slow, JsonNode.class));
+            assertThat(e.getMessage()).contains("timed out after 1 attempt");
         }
     }
 
@@ -561,15 +564,14 @@ class TransportTest {
     void inBodyErrorsGoThroughTheSameMapper() {
         server.enqueue(json(200, "{\"errors\":[{\"message\":\"nope\"}]}"));
         try (Transport t = transport()) {
-            ApiRequest r = get();
-            Transport.Exchange ex = t.exchange(r);
-            ApiException e = t.fail(r, ex, ErrorReport.of(409, "CONFLICT", "nope"));
+            Answer ex = t.exchange(get());
+            ApiException e = ex.fail(ErrorReport.of(409, "CONFLICT", "nope"));
             assertThat(e).isInstanceOf(ConflictException.class);
             assertThat(e.errorCode()).contains("CONFLICT");
             assertThat(e.requestId()).isPresent();
             assertThat(e.statusCode()).isEqualTo(409);
             assertThat(e.getMessage()).contains("GET /api/things answered 200 reporting an error 409: nope");
-            assertThat(t.malformed(r, ex, "a data object").getMessage()).contains("a data object");
+            assertThat(ex.malformed("a data object").getMessage()).contains("a data object");
         }
     }
 
@@ -582,5 +584,168 @@ class TransportTest {
             assertThat(t.httpClient().connectionPool()).isSameAs(shared.connectionPool());
         }
         assertThat(shared.dispatcher().executorService().isShutdown()).isFalse();
+    }
+
+    // ---------------------------------------------------------------- defects of issue 8
+
+    @Test
+    void a503WithRetryAfterZeroIsNeverResentByOkHttpBehindTheRetryPolicy() {
+        server.enqueue(new MockResponse.Builder()
+                .code(503)
+                .setHeader("Retry-After", "0")
+                .build());
+        server.enqueue(json(201, "{\"id\":\"second\"}"));
+        try (Transport t = transport()) {
+            assertThatThrownBy(() -> t.send(create(), JsonNode.class)).isInstanceOf(ServerException.class);
+        }
+        assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void aRetryAfterBeyondIntIsTheServersDelayNotAnEscapedNumberFormatException() {
+        server.enqueue(new MockResponse.Builder()
+                .code(503)
+                .setHeader("Retry-After", "99999999999")
+                .build());
+        try (Transport t = transport()) {
+            ServerException e = catchThrowableOfType(ServerException.class, () -> t.send(get(), JsonNode.class));
+            assertThat(e.getMessage()).contains("wait 99999999999 s");
+        }
+        assertThat(server.getRequestCount()).isEqualTo(1);
+        assertThat(clients.sleeps).isEmpty();
+    }
+
+    @Test
+    void aNegativeContentLengthIsATransportFailureThatMayHaveReachedTheServer() throws Exception {
+        try (RawServer raw = new RawServer("HTTP/1.1 200 OK\r\nContent-Length: -5\r\n\r\n{}");
+                Transport t = transport(clients.builder(raw.url()))) {
+            TransportException e = catchThrowableOfType(TransportException.class, () -> t.exchange(create()));
+            assertThat(e.mayHaveReachedServer()).isTrue();
+            assertThat(e.getMessage()).contains("may have reached the server");
+            assertThat(raw.requests.get()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aCredentialThatCannotBeAHeaderFailsBeforeSendingWithoutQuotingIt() {
+        Secret broken = Secret.of("first-line\nsecond-line");
+        try (Transport t = Transport.builder(
+                        clients.builder(server.url("/").toString()).build(), "Test")
+                .credentials(Credentials.header("TOKEN", "", () -> broken))
+                .build()) {
+            CatalogKitException e = catchThrowableOfType(CatalogKitException.class, () -> t.exchange(get()));
+            assertThat(e.getMessage()).contains("TOKEN").doesNotContain("first-line");
+        }
+        assertThat(server.getRequestCount()).isZero();
+    }
+
+    @Test
+    void aFollowUpOkHttpTriesIsALoudTransportFailureThatIsNotRepeated() {
+        okhttp3.OkHttpClient retrying = new okhttp3.OkHttpClient.Builder()
+                .addInterceptor(chain -> {
+                    chain.proceed(chain.request()).close();
+                    return chain.proceed(chain.request());
+                })
+                .build();
+        server.enqueue(json(201, "{}"));
+        server.enqueue(json(201, "{}"));
+        try (Transport t = transport(clients.builder(server.url("/").toString()).httpClient(retrying))) {
+            TransportException e = catchThrowableOfType(TransportException.class, () -> t.exchange(create()));
+            assertThat(e.mayHaveReachedServer()).isTrue();
+            assertThat(e.getMessage()).contains("OkHttp tried to send a follow-up request");
+        }
+        assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void closeStopsEveryCallBeforeAnythingIsSent() {
+        Transport t = transport();
+        t.close();
+        assertThatThrownBy(() -> t.exchange(get()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("closed");
+        assertThatThrownBy(() -> t.send(get(), JsonNode.class)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(t::checkOpen).isInstanceOf(IllegalStateException.class);
+        assertThat(server.getRequestCount()).isZero();
+    }
+
+    @Test
+    void theCallTimeoutBoundsTheWholeOperationWaitsIncluded() {
+        for (int i = 0; i < 3; i++) {
+            server.enqueue(new MockResponse.Builder()
+                    .code(503)
+                    .setHeader("Retry-After", "5")
+                    .build());
+        }
+        try (Transport t = transport(clients.builder(server.url("/").toString()).callTimeout(Duration.ofSeconds(1)))) {
+            assertThatThrownBy(() -> t.exchange(get())).isInstanceOf(ServerException.class);
+        }
+        assertThat(clients.sleeps)
+                .as("a 5 s wait cannot fit in a 1 s operation")
+                .isEmpty();
+        assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void ownBackoffIsNeverHeldAgainstMaxRetryAfter() {
+        server.enqueue(new MockResponse.Builder().code(503).build());
+        server.enqueue(json(200, "{}"));
+        try (Transport t = transport(clients.builder(server.url("/").toString())
+                .retryBackoff(Duration.ofSeconds(1), Duration.ofSeconds(1))
+                .maxRetryAfter(Duration.ZERO))) {
+            t.exchange(get());
+        }
+        assertThat(server.getRequestCount()).isEqualTo(2);
+        assertThat(clients.sleeps).hasSize(1);
+    }
+
+    @Test
+    void maxRetriesOfIntegerMaxValueRetries() {
+        server.enqueue(new MockResponse.Builder().code(503).build());
+        server.enqueue(new MockResponse.Builder().code(502).build());
+        server.enqueue(json(200, "{\"ok\":1}"));
+        try (Transport t = transport(clients.builder(server.url("/").toString()).maxRetries(Integer.MAX_VALUE))) {
+            assertThat(t.exchange(get()).body().get("ok").asInt()).isEqualTo(1);
+        }
+        assertThat(server.getRequestCount()).isEqualTo(3);
+    }
+
+    static ApiRequest delete() {
+        return ApiRequest.builder("delete thing", "DELETE")
+                .path("api/things/1")
+                .safeToRetry(true)
+                .doneIfReplayAnswers(404)
+                .build();
+    }
+
+    @Test
+    void a404AfterA503IsNotFoundBecauseTheFirstAttemptDidNothing() {
+        server.enqueue(new MockResponse.Builder().code(503).build());
+        server.enqueue(json(404, "{}"));
+        try (Transport t = transport()) {
+            assertThatThrownBy(() -> t.exchange(delete())).isInstanceOf(NotFoundException.class);
+        }
+        assertThat(server.getRequestCount()).isEqualTo(2);
+    }
+
+    @Test
+    void a404AfterAConnectionThatFailedBeforeSendingIsNotFound() throws Exception {
+        MockWebServer late = new MockWebServer();
+        late.enqueue(json(404, "{}"));
+        TestClients.Builder b = startsOnFirstRetry(late);
+        try (late;
+                Transport t = transport(b)) {
+            assertThatThrownBy(() -> t.exchange(delete())).isInstanceOf(NotFoundException.class);
+            assertThat(late.getRequestCount()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void a404AfterAGatewayTimeoutMayBeTheEarlierAttemptsWork() {
+        server.enqueue(new MockResponse.Builder().code(504).build());
+        server.enqueue(json(404, "{}"));
+        try (Transport t = transport()) {
+            assertThat(t.exchange(delete()).status()).isEqualTo(404);
+        }
     }
 }

@@ -4,18 +4,19 @@ import io.catalogkit.core.CatalogKitException;
 import io.catalogkit.core.ClientBuilder;
 import io.catalogkit.core.ClientOptions;
 import io.catalogkit.core.Secret;
+import io.catalogkit.core.internal.Args;
 import io.catalogkit.core.internal.Credentials;
 import io.catalogkit.core.internal.Env;
 import io.catalogkit.core.internal.Transport;
 import io.catalogkit.tokens.alation.internal.AccessTokens;
 import io.catalogkit.tokens.alation.internal.AlationCalls;
+import io.catalogkit.tokens.alation.internal.AlationErrors;
 import io.catalogkit.tokens.alation.internal.AuthInterceptor;
 import io.catalogkit.tokens.alation.internal.ManagedAccessToken;
 import io.catalogkit.tokens.alation.internal.RefreshCredential;
 import io.catalogkit.tokens.alation.internal.RefreshTokens;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import okhttp3.Interceptor;
 
@@ -44,7 +45,6 @@ import okhttp3.Interceptor;
 public final class AlationClient implements AutoCloseable {
     private static final String PLATFORM = "Alation";
 
-    private final ClientOptions options;
     private final Transport transport;
     private final RefreshTokenService refreshTokens;
     private final AccessTokenService accessTokens;
@@ -52,16 +52,18 @@ public final class AlationClient implements AutoCloseable {
     private final AuthInterceptor interceptor;
 
     private AlationClient(Builder b, ClientOptions options) {
-        this.options = options;
         this.transport = Transport.builder(options, PLATFORM)
                 .credentials(Credentials.none())
+                .requestIdHeader(AlationErrors.REQUEST_ID_HEADER)
+                .errorParser(AlationErrors.PARSER)
+                .credentialHeaders("TOKEN")
                 .build();
         AlationCalls calls = new AlationCalls(transport);
         this.accessTokens = new AccessTokens(calls);
         if (b.refreshToken != null) {
             this.managed = new ManagedAccessToken(
                     accessTokens, new RefreshCredential(b.refreshToken, b.userId), options.clock(), b.skew);
-            this.interceptor = new AuthInterceptor(options.baseUrl(), managed);
+            this.interceptor = new AuthInterceptor(options.baseUrl(), managed, transport::checkOpen);
         } else {
             this.managed = null;
             this.interceptor = null;
@@ -140,7 +142,9 @@ public final class AlationClient implements AutoCloseable {
      *     io.catalogkit.core.AuthenticationException} when the refresh token is no longer valid)
      */
     public Secret currentAccessToken() {
-        return managed().get();
+        ManagedAccessToken m = managed();
+        transport.checkOpen();
+        return m.get();
     }
 
     /**
@@ -150,15 +154,19 @@ public final class AlationClient implements AutoCloseable {
      * URL), and to no other host. When the answer is 401, or 403 with code {@code 403000} or a body
      * that is not JSON, it mints a new token (one mint for all waiting threads) and replays the
      * request once; after that it returns whatever answer came. It never throws for an HTTP status:
-     * a genuine permission 403 comes back as it is. When minting fails it throws an {@link
-     * java.io.IOException} whose cause is the {@link CatalogKitException}, so asynchronous calls
-     * see {@code onFailure}.
+     * a genuine permission 403 comes back as it is. The token never leaves its host: added with
+     * {@code addInterceptor}, a redirect that would carry it to another host ends the call before
+     * anything is sent there; added with {@code addNetworkInterceptor}, every request that leaves is
+     * checked on its own (no replay is possible there). Whatever fails in it (a mint, a closed
+     * client, a minted value no header can carry) is an {@link java.io.IOException} whose cause is
+     * a {@link CatalogKitException}, so asynchronous calls see {@code onFailure}.
      *
      * @return the interceptor (the same one on every call)
-     * @throws IllegalStateException when the client was built without a refresh token
+     * @throws IllegalStateException when the client was built without a refresh token, or is closed
      */
     public Interceptor authInterceptor() {
         managed();
+        transport.checkOpen();
         return interceptor;
     }
 
@@ -170,20 +178,26 @@ public final class AlationClient implements AutoCloseable {
         return managed;
     }
 
-    /** Releases the client's connections (not those of an OkHttp client passed to the builder). */
+    /**
+     * Stops the client: every later call on it, its services or its {@link #authInterceptor()}
+     * fails before sending ({@link IllegalStateException}; in the interceptor an {@link
+     * java.io.IOException} whose cause says so). Releases its connections (not those of an OkHttp
+     * client passed to the builder).
+     */
     @Override
     public void close() {
         transport.close();
     }
 
     /**
-     * The base URL and, when configured, the user id; never a token.
+     * The base URL (without user name or password) and, when configured, the user id; never a
+     * token.
      *
      * @return a description
      */
     @Override
     public String toString() {
-        return "AlationClient[baseUrl=" + options.baseUrl()
+        return "AlationClient[baseUrl=" + transport.baseUrlForDisplay()
                 + (managed != null ? ", userId=" + managed.credential().userId() : ", no refresh token") + "]";
     }
 
@@ -209,10 +223,8 @@ public final class AlationClient implements AutoCloseable {
          * @throws IllegalArgumentException when {@code userId} is not positive
          */
         public Builder refreshToken(Secret refreshToken, long userId) {
-            this.refreshToken = Objects.requireNonNull(refreshToken, "refreshToken must not be null");
-            if (userId <= 0) {
-                throw new IllegalArgumentException("userId must be a positive Alation user id, was " + userId);
-            }
+            this.refreshToken = Args.notNull(refreshToken, "refreshToken");
+            AlationCalls.checkUserId(userId);
             this.userId = userId;
             return this;
         }
@@ -225,7 +237,7 @@ public final class AlationClient implements AutoCloseable {
          * @return this builder
          */
         public Builder accessTokenSkew(Duration skew) {
-            Objects.requireNonNull(skew, "accessTokenSkew must not be null");
+            Args.notNull(skew, "accessTokenSkew");
             if (skew.isNegative()) {
                 throw new IllegalArgumentException("accessTokenSkew must not be negative, was " + skew);
             }

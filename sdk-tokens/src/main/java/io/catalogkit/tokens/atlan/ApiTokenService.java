@@ -42,7 +42,8 @@ public interface ApiTokenService {
      *
      * <p>Creating is never repeated once the request may have reached Atlan (a duplicate token
      * would be a stray secret), and it may take minutes, so it has a long timeout of its own
-     * (6 minutes). If it fails ambiguously (a timeout, a dropped connection, a 5xx), the token
+     * (6 minutes, for the whole call and for each read), unless the client was built with an
+     * explicit {@code callTimeout}, which then bounds it too. If it fails ambiguously (a timeout, a dropped connection, a 5xx), the token
      * may exist anyway: look it up with {@link #retrieveByName(String)} before trying again.
      *
      * @param displayName the display name; not blank (Atlan does not require it to be unique)

@@ -3,12 +3,13 @@ package io.catalogkit.tokens.atlan;
 import io.catalogkit.core.ClientBuilder;
 import io.catalogkit.core.ClientOptions;
 import io.catalogkit.core.Secret;
+import io.catalogkit.core.internal.Args;
 import io.catalogkit.core.internal.Credentials;
 import io.catalogkit.core.internal.Env;
 import io.catalogkit.core.internal.Transport;
 import io.catalogkit.tokens.atlan.internal.ApiTokenServiceImpl;
+import io.catalogkit.tokens.atlan.internal.AtlanErrors;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * The Atlan client: {@code AtlanClient.builder().baseUrl("https://tenant.atlan.com")
@@ -33,7 +34,8 @@ public final class AtlanClient implements AutoCloseable {
         Credentials credentials = Credentials.bearer(apiKey);
         this.transport = Transport.builder(options, "Atlan")
                 .credentials(credentials)
-                .requestIdHeader("X-Atlan-Request-Id")
+                .requestIdHeader(AtlanErrors.REQUEST_ID_HEADER)
+                .errorParser(AtlanErrors.PARSER)
                 .build();
         this.apiTokens = new ApiTokenServiceImpl(transport, credentials);
     }
@@ -74,15 +76,23 @@ public final class AtlanClient implements AutoCloseable {
         return apiTokens;
     }
 
-    /** Releases the client's connections and threads (unless the OkHttp client was shared). */
+    /**
+     * Stops the client: every later call on it or its service throws {@link IllegalStateException}
+     * before sending. Releases its connections and threads (unless the OkHttp client was shared).
+     */
     @Override
     public void close() {
         transport.close();
     }
 
+    /**
+     * The base URL; never a key.
+     *
+     * @return e.g. {@code AtlanClient[https://tenant.atlan.com/]}
+     */
     @Override
     public String toString() {
-        return "AtlanClient[" + transport.options().baseUrl().host() + "]";
+        return "AtlanClient[" + transport.baseUrlForDisplay() + "]";
     }
 
     /** Builds an {@link AtlanClient}; also takes every setting of {@link ClientBuilder}. */
@@ -104,7 +114,7 @@ public final class AtlanClient implements AutoCloseable {
          * @return this builder
          */
         public Builder apiKey(Secret apiKey) {
-            this.apiKey = Objects.requireNonNull(apiKey, "apiKey");
+            this.apiKey = Args.notNull(apiKey, "apiKey");
             return this;
         }
 
@@ -120,6 +130,7 @@ public final class AtlanClient implements AutoCloseable {
                 throw new IllegalArgumentException(
                         "Atlan apiKey is required: call apiKey(Secret.of(...)) or set " + ENV_API_KEY);
             }
+            Args.headerSafe(apiKey, "apiKey");
             return new AtlanClient(options, apiKey);
         }
     }

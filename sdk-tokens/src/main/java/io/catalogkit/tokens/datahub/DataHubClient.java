@@ -3,13 +3,14 @@ package io.catalogkit.tokens.datahub;
 import io.catalogkit.core.ClientBuilder;
 import io.catalogkit.core.ClientOptions;
 import io.catalogkit.core.Secret;
+import io.catalogkit.core.internal.Args;
 import io.catalogkit.core.internal.Credentials;
 import io.catalogkit.core.internal.Env;
 import io.catalogkit.core.internal.Transport;
+import io.catalogkit.tokens.datahub.internal.DataHubErrors;
 import io.catalogkit.tokens.datahub.internal.DataHubTokenServiceImpl;
 import io.catalogkit.tokens.datahub.internal.Jwt;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -46,6 +47,8 @@ public final class DataHubClient implements AutoCloseable {
         this.token = token;
         this.transport = Transport.builder(options, PLATFORM)
                 .credentials(Credentials.bearer(token))
+                .requestIdHeader(DataHubErrors.REQUEST_ID_HEADER)
+                .errorParser(DataHubErrors.PARSER)
                 .build();
         this.accessTokens = new DataHubTokenServiceImpl(transport, token);
     }
@@ -90,15 +93,30 @@ public final class DataHubClient implements AutoCloseable {
      * verified: only DataHub can do that).
      *
      * @return e.g. {@code urn:li:corpuser:jdoe}; empty when the token is not a DataHub JWT
+     * @throws IllegalStateException when the client is closed
      */
     public Optional<String> actorUrn() {
+        transport.checkOpen();
         return Jwt.actorUrn(token);
     }
 
-    /** Releases the client's connections (a shared {@code httpClient(...)} stays open). */
+    /**
+     * Stops the client: every later call on it or its service throws {@link IllegalStateException}
+     * before sending. Releases its connections (a shared {@code httpClient(...)} stays open).
+     */
     @Override
     public void close() {
         transport.close();
+    }
+
+    /**
+     * The base URL; never a token.
+     *
+     * @return e.g. {@code DataHubClient[http://localhost:8080/]}
+     */
+    @Override
+    public String toString() {
+        return "DataHubClient[" + transport.baseUrlForDisplay() + "]";
     }
 
     /** Builds a {@link DataHubClient}; not thread-safe. */
@@ -120,7 +138,7 @@ public final class DataHubClient implements AutoCloseable {
          * @return this builder
          */
         public Builder token(Secret token) {
-            this.token = Objects.requireNonNull(token, "token");
+            this.token = Args.notNull(token, "token");
             return this;
         }
 
@@ -136,6 +154,7 @@ public final class DataHubClient implements AutoCloseable {
                 throw new IllegalArgumentException(
                         "DataHub token is required: call token(Secret.of(...)) or set " + ENV_GMS_TOKEN);
             }
+            Args.headerSafe(token, "token");
             return new DataHubClient(options, token);
         }
     }

@@ -258,7 +258,6 @@ class ApiTokenServiceWireTest {
                 .baseUrl(server.url("/").toString())
                 .apiKey(Secret.of(KEY))
                 .readTimeout(Duration.ofMillis(100))
-                .callTimeout(Duration.ofMillis(100))
                 .maxRetries(0)
                 .build();
         MockResponse slow = new MockResponse.Builder()
@@ -272,6 +271,29 @@ class ApiTokenServiceWireTest {
         server.enqueue(slow);
         assertThat(client.apiTokens().create("n", "", Set.of(), null).getGuid()).isEqualTo("g");
         assertThatThrownBy(() -> client.apiTokens().getByGuid("g")).isInstanceOf(TransportException.class);
+    }
+
+    @Test
+    void anExplicitCallTimeoutWinsOverCreatesOwn() throws Exception {
+        client.close();
+        client = AtlanClient.builder()
+                .baseUrl(server.url("/").toString())
+                .apiKey(Secret.of(KEY))
+                .callTimeout(Duration.ofMillis(100))
+                .build();
+        server.enqueue(new MockResponse.Builder()
+                .code(200)
+                .setHeader("Content-Type", "application/json")
+                .body("{\"id\":\"g\",\"clientId\":\"apikey-1\",\"displayName\":\"n\","
+                        + "\"attributes\":{\"accessToken\":\"s3cr3t-value\"}}")
+                .headersDelay(400, TimeUnit.MILLISECONDS)
+                .build());
+        assertThatThrownBy(() -> client.apiTokens().create("n", "", Set.of(), null))
+                .isInstanceOfSatisfying(
+                        TransportException.class,
+                        e -> assertThat(e.mayHaveReachedServer()).isTrue())
+                .hasMessageContaining("timed out");
+        assertThat(server.getRequestCount()).isEqualTo(1);
     }
 
     @Test
@@ -642,10 +664,22 @@ class ApiTokenServiceWireTest {
         assertThatThrownBy(() -> tokens.purge(GUID))
                 .isInstanceOf(NotFoundException.class)
                 .hasMessageContaining("gone already");
-        server.enqueue(new MockResponse.Builder().code(503).build());
+        // the first attempt was sent and its answer lost: the delete may have happened
+        server.enqueue(new MockResponse.Builder()
+                .onResponseStart(SocketEffect.ShutdownConnection.INSTANCE)
+                .build());
         answer(404, "{'errorCode':'ATLAS-404-00-005'}");
         tokens.purge(GUID);
         assertThat(server.getRequestCount()).isEqualTo(3);
+    }
+
+    @Test
+    void purgeOfAnUnknownGuidAfterA503IsStillNotFound() {
+        // a 503 says the server did nothing: the 404 that follows is the GUID's own
+        server.enqueue(new MockResponse.Builder().code(503).build());
+        answer(404, "{'errorCode':'ATLAS-404-00-005'}");
+        assertThatThrownBy(() -> tokens.purge(GUID)).isInstanceOf(NotFoundException.class);
+        assertThat(server.getRequestCount()).isEqualTo(2);
     }
 
     // ------------------------------------------------------------------ add as admin / viewer

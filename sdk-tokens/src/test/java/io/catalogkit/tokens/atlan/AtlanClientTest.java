@@ -37,7 +37,7 @@ class AtlanClientTest {
                 .allowInsecureHttp(true)
                 .apiKey(Secret.of("k"))
                 .build()) {
-            assertThat(c.toString()).isEqualTo("AtlanClient[tenant.atlan.com]");
+            assertThat(c.toString()).isEqualTo("AtlanClient[http://tenant.atlan.com/]");
         }
     }
 

@@ -1,7 +1,9 @@
 package io.catalogkit.tokens.alation.internal;
 
 import io.catalogkit.core.Secret;
+import io.catalogkit.core.internal.Answer;
 import io.catalogkit.core.internal.ApiRequest;
+import io.catalogkit.core.internal.Args;
 import io.catalogkit.core.internal.ErrorReport;
 import io.catalogkit.tokens.AccessToken;
 import io.catalogkit.tokens.TokenStatus;
@@ -22,7 +24,7 @@ public final class AccessTokens implements AccessTokenService {
 
     @Override
     public AccessToken create(Secret refreshToken, long userId) {
-        AlationCalls.notNull(refreshToken, "refreshToken");
+        Args.notNull(refreshToken, "refreshToken");
         AlationCalls.checkUserId(userId);
         ApiRequest request = calls.request(
                         Endpoint.CREATE_ACCESS_TOKEN, TokenRequest.refreshToken(refreshToken, userId), refreshToken)
@@ -30,26 +32,21 @@ public final class AccessTokens implements AccessTokenService {
                 .ambiguousFailureHint("An access token may have been minted; it expires on its own, so minting"
                         + " again only adds one more.")
                 .build();
-        AlationJson.Source answer = calls.sendForObject(request);
+        Answer answer = calls.sendForObject(request);
         AccessToken token = AlationJson.accessToken(answer, true, userId);
         if (token.getStatus() != TokenStatus.ACTIVE) {
             // Older servers mint from an expired refresh token and report it in the status only.
-            throw calls.transport()
-                    .fail(
-                            request,
-                            answer.exchange,
-                            ErrorReport.of(
-                                    401,
-                                    null,
-                                    "the access token came back with token_status " + token.getStatus()
-                                            + " instead of ACTIVE"));
+            throw answer.fail(ErrorReport.of(
+                    401,
+                    null,
+                    "the access token came back with token_status " + token.getStatus() + " instead of ACTIVE"));
         }
         return token;
     }
 
     @Override
     public AccessToken validate(Secret accessToken, long userId) {
-        AlationCalls.notNull(accessToken, "accessToken");
+        Args.notNull(accessToken, "accessToken");
         AlationCalls.checkUserId(userId);
         ApiRequest request = calls.request(
                         Endpoint.VALIDATE_ACCESS_TOKEN, TokenRequest.accessToken(accessToken, userId), accessToken)
@@ -60,7 +57,7 @@ public final class AccessTokens implements AccessTokenService {
 
     @Override
     public void revokeAll(Secret refreshToken, long userId) {
-        AlationCalls.notNull(refreshToken, "refreshToken");
+        Args.notNull(refreshToken, "refreshToken");
         AlationCalls.checkUserId(userId);
         ApiRequest request = calls.request(
                         Endpoint.REVOKE_ACCESS_TOKENS, TokenRequest.refreshToken(refreshToken, userId), refreshToken)

@@ -2,12 +2,13 @@ package io.catalogkit.tokens.alation.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.catalogkit.core.Secret;
+import io.catalogkit.core.internal.Answer;
 import io.catalogkit.core.internal.ApiRequest;
-import io.catalogkit.core.internal.ErrorMapper;
 import io.catalogkit.core.internal.ErrorReport;
+import io.catalogkit.core.internal.Json;
 import io.catalogkit.core.internal.Transport;
-import io.catalogkit.core.internal.Transport.Exchange;
 import java.util.Objects;
+import okhttp3.Headers;
 
 /**
  * Sends Alation token-endpoint calls: POST, JSON body, no {@code TOKEN} header (the transport's
@@ -64,16 +65,13 @@ public final class AlationCalls {
      * @throws io.catalogkit.core.AuthenticationException for a 2xx answer with {@code "status":
      *     "failed"}
      */
-    Exchange send(ApiRequest request) {
-        Exchange ex = transport.exchange(request);
-        JsonNode body = ex.body();
-        if (body != null && body.isObject()) {
-            JsonNode status = body.get("status");
-            if (status != null && status.isTextual() && status.asText().trim().equalsIgnoreCase("failed")) {
-                // An older server's way to say 401: an authentication failure, whatever its code says.
-                ErrorReport parsed = ErrorMapper.parseBody(401, body);
-                throw transport.fail(request, ex, ErrorReport.of(401, parsed.errorCode(), parsed.message()));
-            }
+    Answer send(ApiRequest request) {
+        Answer ex = transport.exchange(request);
+        JsonNode status = Json.field(ex.body(), "status");
+        if (status != null && status.isTextual() && status.asText().trim().equalsIgnoreCase("failed")) {
+            // An older server's way to say 401: an authentication failure, whatever its code says.
+            ErrorReport parsed = AlationErrors.PARSER.parse(401, Headers.of(), ex.body());
+            throw ex.fail(ErrorReport.of(401, parsed.errorCode(), parsed.message()));
         }
         return ex;
     }
@@ -84,12 +82,10 @@ public final class AlationCalls {
      * @param request the request
      * @return the answer, to read fields from
      */
-    AlationJson.Source sendForObject(ApiRequest request) {
-        return new AlationJson.Source(transport, request, send(request));
-    }
-
-    Transport transport() {
-        return transport;
+    Answer sendForObject(ApiRequest request) {
+        Answer answer = send(request);
+        answer.requireObject("a JSON object");
+        return answer;
     }
 
     /** Hints for calls that take a refresh token: a 401 means it must be replaced. */
@@ -97,21 +93,15 @@ public final class AlationCalls {
         return (status, code) -> status == 401 ? REFRESH_TOKEN_REJECTED : null;
     }
 
-    static void checkUserId(long userId) {
+    /**
+     * Requires a positive Alation user id.
+     *
+     * @param userId the argument
+     * @throws IllegalArgumentException when it is not positive
+     */
+    public static void checkUserId(long userId) {
         if (userId <= 0) {
             throw new IllegalArgumentException("userId must be a positive Alation user id, was " + userId);
         }
-    }
-
-    static <T> T notNull(T value, String name) {
-        return Objects.requireNonNull(value, name + " must not be null");
-    }
-
-    static String notBlank(String value, String name) {
-        Objects.requireNonNull(value, name + " must not be null");
-        if (value.isBlank()) {
-            throw new IllegalArgumentException(name + " must not be blank");
-        }
-        return value;
     }
 }

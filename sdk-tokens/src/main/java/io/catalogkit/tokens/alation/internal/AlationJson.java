@@ -3,9 +3,8 @@ package io.catalogkit.tokens.alation.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.catalogkit.core.MalformedResponseException;
 import io.catalogkit.core.Secret;
-import io.catalogkit.core.internal.ApiRequest;
-import io.catalogkit.core.internal.Transport;
-import io.catalogkit.core.internal.Transport.Exchange;
+import io.catalogkit.core.internal.Answer;
+import io.catalogkit.core.internal.Json;
 import io.catalogkit.tokens.AccessToken;
 import io.catalogkit.tokens.RefreshToken;
 import io.catalogkit.tokens.TokenStatus;
@@ -101,119 +100,89 @@ public final class AlationJson {
         return normalized.equals("+00:00") || normalized.equals("-00:00") ? "Z" : normalized;
     }
 
-    /** What one answer is read from: the transport for its error factory, the request, the exchange. */
-    static final class Source {
-        final Transport transport;
-        final ApiRequest request;
-        final Exchange exchange;
-        final JsonNode body;
+    private static MalformedResponseException missing(Answer a, String field, String what) {
+        return a.malformed("a JSON object with " + what + " '" + field + "'");
+    }
 
-        Source(Transport transport, ApiRequest request, Exchange exchange) {
-            this.transport = transport;
-            this.request = request;
-            this.exchange = exchange;
-            this.body = exchange.object().orElseThrow(() -> transport.malformed(request, exchange, "a JSON object"));
+    static String requiredText(Answer a, String field) {
+        String s = Json.text(Json.field(a.body(), field));
+        if (s == null) {
+            throw missing(a, field, "a text");
         }
+        return s;
+    }
 
-        MalformedResponseException missing(String field, String what) {
-            return transport.malformed(request, exchange, "a JSON object with " + what + " '" + field + "'");
+    private static Instant timestamp(Answer a, String field, boolean required) {
+        JsonNode n = Json.field(a.body(), field);
+        if (n == null || (n.isTextual() && n.asText().isBlank())) {
+            if (required) {
+                throw missing(a, field, "an ISO-8601 timestamp");
+            }
+            return null;
         }
+        Instant t = n.isTextual() ? parseTimestamp(n.asText()) : null;
+        if (t == null) {
+            throw missing(a, field, "an ISO-8601 timestamp");
+        }
+        return t;
+    }
 
-        String text(String field) {
-            JsonNode n = body.get(field);
-            if (n == null || n.isNull() || !n.isValueNode()) {
-                return null;
+    private static long userId(Answer a, Long fallback) {
+        JsonNode n = Json.field(a.body(), "user_id");
+        if (n == null) {
+            if (fallback != null) {
+                return fallback;
             }
-            String s = n.asText();
-            return s.isBlank() ? null : s;
+            throw missing(a, "user_id", "a numeric");
         }
+        Long id = n.isIntegralNumber() || n.isTextual() ? Json.longValue(n) : null;
+        if (id == null || (n.isTextual() && !n.asText().trim().matches("[+-]?\\d+"))) {
+            throw missing(a, "user_id", "a numeric");
+        }
+        return id;
+    }
 
-        String requiredText(String field) {
-            String s = text(field);
-            if (s == null) {
-                throw missing(field, "a text");
-            }
-            return s;
-        }
-
-        Instant timestamp(String field, boolean required) {
-            JsonNode n = body.get(field);
-            if (n == null || n.isNull() || (n.isTextual() && n.asText().isBlank())) {
-                if (required) {
-                    throw missing(field, "an ISO-8601 timestamp");
-                }
-                return null;
-            }
-            Instant t = n.isTextual() ? parseTimestamp(n.asText()) : null;
-            if (t == null) {
-                throw missing(field, "an ISO-8601 timestamp");
-            }
-            return t;
-        }
-
-        long userId(Long fallback) {
-            JsonNode n = body.get("user_id");
-            if (n == null || n.isNull()) {
-                if (fallback != null) {
-                    return fallback;
-                }
-                throw missing("user_id", "a numeric");
-            }
-            if (n.isIntegralNumber() && n.canConvertToLong()) {
-                return n.asLong();
-            }
-            if (n.isTextual()) {
-                try {
-                    return Long.parseLong(n.asText().trim());
-                } catch (NumberFormatException e) {
-                    throw missing("user_id", "a numeric");
-                }
-            }
-            throw missing("user_id", "a numeric");
-        }
-
-        TokenStatus status() {
-            return TokenStatus.parse(text("token_status"));
-        }
+    private static TokenStatus status(Answer a) {
+        return TokenStatus.parse(Json.text(Json.field(a.body(), "token_status")));
     }
 
     /**
      * Reads a refresh-token object.
      *
-     * @param src the answer
+     * @param a the answer, a JSON object
      * @param withSecret whether the answer carries the token value that must be returned
      * @param userId the user id sent, used when the answer has none; null when none was sent
      * @return the token
      */
-    static RefreshToken refreshToken(Source src, boolean withSecret, Long userId) {
-        Secret secret = withSecret ? Secret.of(src.requiredText("refresh_token")) : null;
+    static RefreshToken refreshToken(Answer a, boolean withSecret, Long userId) {
+        Secret secret = withSecret ? Secret.of(requiredText(a, "refresh_token")) : null;
         return RefreshToken.builder()
-                .userId(src.userId(userId))
-                .name(src.requiredText("name"))
+                .userId(userId(a, userId))
+                .name(requiredText(a, "name"))
                 .secret(secret)
-                .createdAt(src.timestamp("created_at", true))
-                .expiresAt(src.timestamp("token_expires_at", true))
-                .lastUsedAt(src.timestamp("last_used_at", false))
-                .status(src.status())
+                .createdAt(timestamp(a, "created_at", true))
+                .expiresAt(timestamp(a, "token_expires_at", true))
+                .lastUsedAt(timestamp(a, "last_used_at", false))
+                .status(status(a))
                 .build();
     }
 
     /**
      * Reads an access-token object.
      *
-     * @param src the answer
+     * @param a the answer, a JSON object
      * @param withSecret whether the answer carries the token value that must be returned
      * @param userId the user id sent, used when the answer has none
      * @return the token
      */
-    static AccessToken accessToken(Source src, boolean withSecret, long userId) {
-        Secret secret = withSecret ? Secret.of(src.requiredText("api_access_token")) : null;
+    static AccessToken accessToken(Answer a, boolean withSecret, long userId) {
+        Secret secret = withSecret ? Secret.of(requiredText(a, "api_access_token")) : null;
         return AccessToken.builder()
                 .secret(secret)
-                .owner(String.valueOf(src.userId(userId)))
-                .createdAt(src.timestamp("created_at", true))
-                .expiresAt(src.timestamp("token_expires_at", true))
-                .status(src.status())
+                .owner(String.valueOf(userId(a, userId)))
+                .createdAt(timestamp(a, "created_at", true))
+                .expiresAt(timestamp(a, "token_expires_at", true))
+                .status(status(a))
                 .build();
     }
 }

@@ -23,6 +23,10 @@ import org.slf4j.LoggerFactory;
  * (and its failure); a caller whose token has already been replaced gets the new one without a
  * mint.
  *
+ * <p>A mint reads the refresh token and its generation together; a token minted from a value that
+ * was regenerated while the mint was under way is thrown away and minted again from the new value,
+ * so that no caller is ever handed a token of a dead refresh token.
+ *
  * <p>The lifetime is the server's ({@code token_expires_at - created_at}), counted on the client's
  * clock from the moment the mint was sent. A clock difference between the hosts therefore neither
  * keeps a dead token nor makes every call mint.
@@ -126,16 +130,7 @@ public final class ManagedAccessToken {
         }
         if (leader) {
             try {
-                Instant sent = clock.instant();
-                AccessToken token = service.create(credential.secret(), credential.userId());
-                Cached fresh = Cached.of(token, sent, skew);
-                current = fresh;
-                LOG.debug(
-                        "Alation: minted an API access token for user {} ({}); valid until {}, renewed from {}",
-                        credential.userId(),
-                        reason,
-                        fresh.expiresAt,
-                        fresh.renewAt);
+                Cached fresh = mintCurrent(reason);
                 shared.complete(fresh);
             } catch (Throwable e) {
                 shared.completeExceptionally(e);
@@ -157,6 +152,42 @@ public final class ManagedAccessToken {
                 throw err;
             }
             throw new CatalogKitException("Alation: minting an API access token failed", cause);
+        }
+    }
+
+    /** How often a mint may find its refresh token regenerated under it before it gives up. */
+    private static final int MAX_MINTS = 3;
+
+    /**
+     * Mints from the current refresh token and stores the result, unless that refresh token was
+     * regenerated meanwhile: then the token is discarded and minted again from the new one.
+     */
+    private Cached mintCurrent(String reason) {
+        for (int mint = 1; ; mint++) {
+            RefreshCredential.Value used = credential.current();
+            Instant sent = clock.instant();
+            AccessToken token = service.create(used.secret(), credential.userId());
+            Cached fresh = Cached.of(token, sent, skew);
+            synchronized (lock) {
+                // refreshTokenRegenerated switches the credential before it clears the cache under
+                // this lock, so a regeneration is either seen here or clears what is stored here.
+                if (credential.current().generation() == used.generation()) {
+                    current = fresh;
+                    LOG.debug(
+                            "Alation: minted an API access token for user {} ({}); valid until {}, renewed from {}",
+                            credential.userId(),
+                            reason,
+                            fresh.expiresAt,
+                            fresh.renewAt);
+                    return fresh;
+                }
+            }
+            LOG.debug("Alation: the refresh token was regenerated while an access token was minted from it;"
+                    + " discarded that token");
+            if (mint == MAX_MINTS) {
+                throw new CatalogKitException("Alation: the client's refresh token was regenerated " + MAX_MINTS
+                        + " times while an API access token was minted from it; try again");
+            }
         }
     }
 

@@ -1,7 +1,9 @@
 package io.catalogkit.tokens.alation.internal;
 
 import io.catalogkit.core.Secret;
+import io.catalogkit.core.internal.Answer;
 import io.catalogkit.core.internal.ApiRequest;
+import io.catalogkit.core.internal.Args;
 import io.catalogkit.tokens.RefreshToken;
 import io.catalogkit.tokens.alation.RefreshTokenService;
 import java.util.Optional;
@@ -25,9 +27,9 @@ public final class RefreshTokens implements RefreshTokenService {
 
     @Override
     public RefreshToken create(String username, Secret password, String name) {
-        AlationCalls.notBlank(username, "username");
-        AlationCalls.notNull(password, "password");
-        AlationCalls.notBlank(name, "name");
+        Args.notBlank(username, "username");
+        Args.notNull(password, "password");
+        Args.notBlank(name, "name");
         ApiRequest request = calls.request(
                         Endpoint.CREATE_REFRESH_TOKEN, TokenRequest.credentials(username, password, name), password)
                 .hints((status, code) -> status == 401
@@ -37,13 +39,13 @@ public final class RefreshTokens implements RefreshTokenService {
                         + " revoked over the API: look under Profile > Authentication in the Alation UI before"
                         + " creating another.")
                 .build();
-        AlationJson.Source answer = calls.sendForObject(request);
+        Answer answer = calls.sendForObject(request);
         return AlationJson.refreshToken(answer, true, null);
     }
 
     @Override
     public RefreshToken validate(Secret refreshToken, long userId) {
-        AlationCalls.notNull(refreshToken, "refreshToken");
+        Args.notNull(refreshToken, "refreshToken");
         AlationCalls.checkUserId(userId);
         ApiRequest request = calls.request(
                         Endpoint.VALIDATE_REFRESH_TOKEN, TokenRequest.refreshToken(refreshToken, userId), refreshToken)
@@ -54,7 +56,7 @@ public final class RefreshTokens implements RefreshTokenService {
 
     @Override
     public RefreshToken regenerate(Secret refreshToken, long userId) {
-        AlationCalls.notNull(refreshToken, "refreshToken");
+        Args.notNull(refreshToken, "refreshToken");
         AlationCalls.checkUserId(userId);
         ApiRequest request = calls.request(
                         Endpoint.REGENERATE_REFRESH_TOKEN,
@@ -64,10 +66,10 @@ public final class RefreshTokens implements RefreshTokenService {
                 .ambiguousFailureHint("The refresh token may have been regenerated, which invalidates the old"
                         + " value; validate the old one, and if it is no longer valid, create a new refresh token.")
                 .build();
-        AlationJson.Source answer = calls.sendForObject(request);
+        Answer answer = calls.sendForObject(request);
         // The old value is dead from now on: switch the client first, so that a later parsing
         // failure cannot leave it holding a dead token.
-        Secret fresh = Secret.of(answer.requiredText("refresh_token"));
+        Secret fresh = Secret.of(AlationJson.requiredText(answer, "refresh_token"));
         if (own != null) {
             own.refreshTokenRegenerated(refreshToken, userId, fresh);
         }

@@ -5,11 +5,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.catalogkit.core.CatalogKitException;
 import io.catalogkit.core.NotFoundException;
 import io.catalogkit.core.Secret;
+import io.catalogkit.core.internal.Answer;
 import io.catalogkit.core.internal.ApiRequest;
+import io.catalogkit.core.internal.Args;
 import io.catalogkit.core.internal.Credentials;
 import io.catalogkit.core.internal.Json;
 import io.catalogkit.core.internal.Transport;
-import io.catalogkit.core.internal.Transport.Exchange;
 import io.catalogkit.tokens.ApiToken;
 import io.catalogkit.tokens.Page;
 import io.catalogkit.tokens.atlan.ApiTokenService;
@@ -67,7 +68,7 @@ public final class ApiTokenServiceImpl implements ApiTokenService {
     @Override
     public ApiToken create(
             String displayName, String description, Set<String> personaQualifiedNames, Long validitySeconds) {
-        requireText(displayName, "displayName");
+        Args.notBlank(displayName, "displayName");
         Set<String> personas =
                 personaQualifiedNames == null ? Set.of() : personaSet(personaQualifiedNames, "personaQualifiedNames");
         long validity =
@@ -83,14 +84,11 @@ public final class ApiTokenServiceImpl implements ApiTokenService {
                 .hints((status, code) ->
                         status >= 500 ? "Atlan failed, but the token may exist anyway. " + lookUp : null)
                 .build();
-        Exchange ex = transport.exchange(request);
-        ApiToken token = token(request, ex, ex.body());
+        Answer ex = transport.exchange(request);
+        ApiToken token = token(ex, ex.body());
         if (token.getAccessToken().isEmpty()) {
-            throw transport.malformed(
-                    request,
-                    ex,
-                    "the new token's secret ('attributes.accessToken'); API token " + token.getGuid()
-                            + " exists without a secret anyone can use: purge it");
+            throw ex.malformed("the new token's secret ('attributes.accessToken'); API token " + token.getGuid()
+                    + " exists without a secret anyone can use: purge it");
         }
         return token;
     }
@@ -99,23 +97,23 @@ public final class ApiTokenServiceImpl implements ApiTokenService {
 
     @Override
     public Optional<ApiToken> retrieveByName(String displayName) {
-        requireText(displayName, "displayName");
+        Args.notBlank(displayName, "displayName");
         return single("retrieve API token by name", "displayName", displayName, ApiToken::getDisplayName);
     }
 
     @Override
     public Optional<ApiToken> getById(String clientId) {
-        requireText(clientId, "clientId");
+        Args.notBlank(clientId, "clientId");
         String id = clientId.startsWith(SERVICE_ACCOUNT_PREFIX)
                 ? clientId.substring(SERVICE_ACCOUNT_PREFIX.length())
                 : clientId;
-        requireText(id, "clientId");
+        Args.notBlank(id, "clientId");
         return single("get API token by client id", "clientId", id, ApiToken::getClientId);
     }
 
     @Override
     public Optional<ApiToken> getByGuid(String guid) {
-        requireText(guid, "guid");
+        Args.notBlank(guid, "guid");
         return single("get API token by GUID", "id", guid, ApiToken::getGuid);
     }
 
@@ -146,12 +144,8 @@ public final class ApiTokenServiceImpl implements ApiTokenService {
 
     @Override
     public Page<ApiToken> list(int offset, int limit) {
-        if (offset < 0) {
-            throw new IllegalArgumentException("offset must be 0 or more, was " + offset);
-        }
-        if (limit < 1) {
-            throw new IllegalArgumentException("limit must be 1 or more, was " + limit);
-        }
+        Args.atLeast(offset, 0, "offset");
+        Args.atLeast(limit, 1, "limit");
         Listing page = listing(listRequest("list API tokens", offset, limit).build());
         int size = page.records().size();
         Integer count = positive(page.filterRecord()) != null ? page.filterRecord() : positive(page.totalRecord());
@@ -184,23 +178,23 @@ public final class ApiTokenServiceImpl implements ApiTokenService {
     private record Listing(Integer totalRecord, Integer filterRecord, List<ApiToken> records) {}
 
     private Listing listing(ApiRequest request) {
-        Exchange ex = transport.exchange(request);
-        JsonNode body = ex.object().orElseThrow(() -> transport.malformed(request, ex, "a JSON object with records"));
+        Answer ex = transport.exchange(request);
+        JsonNode body = ex.requireObject("a JSON object with records");
         JsonNode records = body.get("records");
         List<ApiToken> tokens = new ArrayList<>();
         if (records != null && !records.isNull()) {
             if (!records.isArray()) {
-                throw transport.malformed(request, ex, "'records' as a list");
+                throw ex.malformed("'records' as a list");
             }
             for (JsonNode r : records) {
-                tokens.add(token(request, ex, r));
+                tokens.add(token(ex, r));
             }
         }
         return new Listing(count(body.get("totalRecord")), count(body.get("filterRecord")), tokens);
     }
 
     private static Integer count(JsonNode node) {
-        Long n = TokenParser.longValue(node);
+        Long n = Json.longValue(node);
         return n == null ? null : (int) Math.min(Integer.MAX_VALUE, Math.max(0, n));
     }
 
@@ -212,9 +206,9 @@ public final class ApiTokenServiceImpl implements ApiTokenService {
 
     @Override
     public ApiToken update(String guid, String displayName, String description, Set<String> personaQualifiedNames) {
-        requireText(guid, "guid");
+        Args.notBlank(guid, "guid");
         if (displayName != null) {
-            requireText(displayName, "displayName");
+            Args.notBlank(displayName, "displayName");
         }
         Set<String> personas =
                 personaQualifiedNames == null ? null : personaSet(personaQualifiedNames, "personaQualifiedNames");
@@ -232,8 +226,8 @@ public final class ApiTokenServiceImpl implements ApiTokenService {
 
     @Override
     public ApiToken linkPersonas(String guid, Set<String> add) {
-        requireText(guid, "guid");
-        Set<String> added = personaSet(Objects.requireNonNull(add, "add"), "add");
+        Args.notBlank(guid, "guid");
+        Set<String> added = personaSet(add, "add");
         ApiToken current = require(guid, "link personas to API token");
         Set<String> merged = new LinkedHashSet<>(current.getPersonaQualifiedNames());
         merged.addAll(added);
@@ -245,8 +239,8 @@ public final class ApiTokenServiceImpl implements ApiTokenService {
 
     @Override
     public ApiToken unlinkPersonas(String guid, Set<String> remove) {
-        requireText(guid, "guid");
-        Set<String> removed = personaSet(Objects.requireNonNull(remove, "remove"), "remove");
+        Args.notBlank(guid, "guid");
+        Set<String> removed = personaSet(remove, "remove");
         ApiToken current = require(guid, "unlink personas from API token");
         Set<String> kept = new LinkedHashSet<>(current.getPersonaQualifiedNames());
         kept.removeAll(removed);
@@ -267,7 +261,7 @@ public final class ApiTokenServiceImpl implements ApiTokenService {
                         ? "No API token has GUID " + guid + "; it may have been purged."
                         : status == 400 ? "Check that every persona qualified name exists." : null)
                 .build();
-        Exchange ex = transport.exchange(request);
+        Answer ex = transport.exchange(request);
         ApiToken answered = null;
         if (ex.object().isPresent()) {
             try {
@@ -316,7 +310,7 @@ public final class ApiTokenServiceImpl implements ApiTokenService {
 
     @Override
     public void purge(String guid) {
-        requireText(guid, "guid");
+        Args.notBlank(guid, "guid");
         ApiRequest request = ApiRequest.builder("purge API token", "DELETE")
                 .path(APIKEYS)
                 .pathParam(guid)
@@ -342,8 +336,8 @@ public final class ApiTokenServiceImpl implements ApiTokenService {
     }
 
     private void addToAsset(String assetGuid, Secret impersonationToken, String attribute, String operation) {
-        requireText(assetGuid, "assetGuid");
-        Objects.requireNonNull(impersonationToken, "impersonationToken");
+        Args.notBlank(assetGuid, "assetGuid");
+        Args.headerSafe(impersonationToken, "impersonationToken");
         String username = currentUsername(operation);
         Credentials impersonation = Credentials.bearer(impersonationToken);
         Asset asset = findAsset(operation, assetGuid, attribute, impersonation, impersonationToken)
@@ -369,7 +363,7 @@ public final class ApiTokenServiceImpl implements ApiTokenService {
                 .safeToRetry(true)
                 .hints(impersonationHints(assetGuid, "change"))
                 .build();
-        Exchange ex = transport.exchange(save);
+        Answer ex = transport.exchange(save);
         JsonNode mutated = ex.object().map(b -> b.path("mutatedEntities")).orElse(null);
         if (mutated != null && matches(mutated.get("UPDATE"), asset, assetGuid)) {
             return;
@@ -398,10 +392,11 @@ public final class ApiTokenServiceImpl implements ApiTokenService {
                                 + " expired or purged."
                         : status == 403 ? "The client's own API key may not read its own user." : null)
                 .build();
-        Exchange ex = transport.exchange(request);
-        String username = ex.object()
-                .map(b -> TokenParser.text(b.get("username")))
-                .orElseThrow(() -> transport.malformed(request, ex, "a user object with 'username'"));
+        Answer ex = transport.exchange(request);
+        String username = Json.text(Json.field(ex.body(), "username"));
+        if (username == null) {
+            throw ex.malformed("a user object with 'username'");
+        }
         if (!username.startsWith(SERVICE_ACCOUNT_PREFIX)) {
             throw new CatalogKitException("Atlan " + operation + ": the client's API key belongs to user '" + username
                     + "', not to an API token (whose user is named service-account-apikey-...); catalogkit adds only"
@@ -422,31 +417,31 @@ public final class ApiTokenServiceImpl implements ApiTokenService {
                 .safeToRetry(true)
                 .hints(impersonationHints(guid, "read"))
                 .build();
-        Exchange ex = transport.exchange(request);
-        JsonNode body = ex.object().orElseThrow(() -> transport.malformed(request, ex, "a JSON object with entities"));
+        Answer ex = transport.exchange(request);
+        JsonNode body = ex.requireObject("a JSON object with entities");
         JsonNode entities = body.get("entities");
         if (entities == null || entities.isNull()) {
             return Optional.empty();
         }
         if (!entities.isArray()) {
-            throw transport.malformed(request, ex, "'entities' as a list");
+            throw ex.malformed("'entities' as a list");
         }
         for (JsonNode e : entities) {
-            String entityGuid = TokenParser.text(e.get("guid"));
+            String entityGuid = Json.text(e.get("guid"));
             if (entityGuid != null && !entityGuid.equals(guid)) {
                 continue;
             }
             JsonNode attributes = e.path("attributes");
-            String typeName = TokenParser.text(e.get("typeName"));
-            String qualifiedName = TokenParser.text(attributes.get("qualifiedName"));
+            String typeName = Json.text(e.get("typeName"));
+            String qualifiedName = Json.text(attributes.get("qualifiedName"));
             if (typeName == null || qualifiedName == null) {
-                throw transport.malformed(request, ex, "an asset with 'typeName' and 'attributes.qualifiedName'");
+                throw ex.malformed("an asset with 'typeName' and 'attributes.qualifiedName'");
             }
             try {
                 List<String> users = TokenParser.usernames(attributes.get(attribute), attribute);
-                return Optional.of(new Asset(typeName, qualifiedName, TokenParser.text(attributes.get("name")), users));
+                return Optional.of(new Asset(typeName, qualifiedName, Json.text(attributes.get("name")), users));
             } catch (TokenParser.Malformed m) {
-                throw transport.malformed(request, ex, m.getMessage());
+                throw ex.malformed(m.getMessage());
             }
         }
         return Optional.empty();
@@ -457,13 +452,13 @@ public final class ApiTokenServiceImpl implements ApiTokenService {
             return false;
         }
         for (JsonNode e : list) {
-            String entityGuid = TokenParser.text(e.get("guid"));
+            String entityGuid = Json.text(e.get("guid"));
             if (guid != null && guid.equals(entityGuid)) {
                 return true;
             }
-            if (asset.typeName().equals(TokenParser.text(e.get("typeName")))
+            if (asset.typeName().equals(Json.text(e.get("typeName")))
                     && asset.qualifiedName()
-                            .equals(TokenParser.text(e.path("attributes").get("qualifiedName")))) {
+                            .equals(Json.text(e.path("attributes").get("qualifiedName")))) {
                 return true;
             }
         }
@@ -498,29 +493,15 @@ public final class ApiTokenServiceImpl implements ApiTokenService {
 
     // ---------------------------------------------------------------- helpers
 
-    private ApiToken token(ApiRequest request, Exchange ex, JsonNode node) {
+    private static ApiToken token(Answer ex, JsonNode node) {
         try {
             return TokenParser.token(node);
         } catch (TokenParser.Malformed e) {
-            throw transport.malformed(request, ex, e.getMessage());
-        }
-    }
-
-    private static void requireText(String value, String name) {
-        Objects.requireNonNull(value, name + " must not be null");
-        if (value.isBlank()) {
-            throw new IllegalArgumentException(name + " must not be blank");
+            throw ex.malformed(e.getMessage());
         }
     }
 
     private static Set<String> personaSet(Set<String> names, String argument) {
-        Set<String> out = new LinkedHashSet<>();
-        for (String n : names) {
-            if (n == null || n.isBlank()) {
-                throw new IllegalArgumentException(argument + " must not contain a null or blank qualified name");
-            }
-            out.add(n);
-        }
-        return out;
+        return new LinkedHashSet<>(Args.noBlankElements(names, argument));
     }
 }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.catalogkit.core.Secret;
 import io.catalogkit.core.internal.Json;
 import io.catalogkit.tokens.ApiToken;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -48,7 +47,7 @@ final class TokenParser {
             throw new Malformed("an API token object");
         }
         JsonNode attributes = node.path("attributes");
-        String guid = text(node.get("id"));
+        String guid = Json.text(node.get("id"));
         if (guid == null) {
             throw new Malformed("an API token with 'id'");
         }
@@ -62,7 +61,7 @@ final class TokenParser {
         }
         String description = firstText(attributes, node, "description");
         String secret = firstText(attributes, node, "accessToken");
-        Long createdAtMillis = longValue(attributes.get("createdAt"));
+        Long createdAtMillis = Json.longValue(attributes.get("createdAt"));
         return ApiToken.builder()
                 .guid(guid)
                 .clientId(clientId)
@@ -70,7 +69,7 @@ final class TokenParser {
                 .description(description == null || description.isEmpty() ? null : description)
                 .personaQualifiedNames(personas(attributes.get("personaQualifiedName")))
                 .accessToken(secret == null || secret.isBlank() ? null : Secret.of(secret))
-                .validitySeconds(longValue(attributes.get("access.token.lifespan")))
+                .validitySeconds(Json.longValue(attributes.get("access.token.lifespan")))
                 .createdAt(createdAtMillis == null ? null : Instant.ofEpochMilli(createdAtMillis))
                 .createdBy(firstText(attributes, node, "createdBy"))
                 .build();
@@ -110,7 +109,8 @@ final class TokenParser {
             if (e == null || e.isNull()) {
                 continue;
             }
-            String qualifiedName = e.isObject() ? text(e.get("personaQualifiedName")) : e.isTextual() ? text(e) : null;
+            String qualifiedName =
+                    e.isObject() ? Json.text(e.get("personaQualifiedName")) : e.isTextual() ? Json.text(e) : null;
             if (qualifiedName == null) {
                 throw new Malformed("'personaQualifiedName' entries that are qualified names or objects with one");
             }
@@ -156,47 +156,8 @@ final class TokenParser {
         return out;
     }
 
-    /**
-     * A whole number sent as a JSON number or string; {@code "null"}, null, absent or unreadable
-     * give null.
-     *
-     * @param node the value, may be null
-     * @return the number, or null
-     */
-    static Long longValue(JsonNode node) {
-        if (node == null || node.isNull() || node.isMissingNode()) {
-            return null;
-        }
-        if (node.isIntegralNumber() && node.canConvertToLong()) {
-            return node.asLong();
-        }
-        if (node.isNumber() || node.isTextual()) {
-            String s = node.asText().trim();
-            try {
-                return new BigDecimal(s).longValueExact();
-            } catch (NumberFormatException | ArithmeticException e) {
-                return null;
-            }
-        }
-        return null;
-    }
-
-    /**
-     * A non-blank text value, or null.
-     *
-     * @param node the value, may be null
-     * @return the text, or null
-     */
-    static String text(JsonNode node) {
-        if (node == null || !node.isValueNode() || node.isNull()) {
-            return null;
-        }
-        String s = node.asText();
-        return s.isBlank() ? null : s;
-    }
-
     private static String firstText(JsonNode first, JsonNode second, String field) {
-        String s = text(first.get(field));
-        return s != null ? s : text(second.get(field));
+        String s = Json.text(first.get(field));
+        return s != null ? s : Json.text(second.get(field));
     }
 }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.catalogkit.core.MalformedResponseException;
 import io.catalogkit.core.Secret;
 import io.catalogkit.core.internal.ApiRequest;
+import io.catalogkit.core.internal.Args;
+import io.catalogkit.core.internal.Json;
 import io.catalogkit.core.internal.Transport;
 import io.catalogkit.tokens.AccessToken;
 import io.catalogkit.tokens.Page;
@@ -46,9 +48,9 @@ public final class DataHubTokenServiceImpl implements DataHubTokenService {
 
     @Override
     public AccessToken create(String actorUrn, AccessTokenDuration duration, String name, String description) {
-        requireText(actorUrn, "actorUrn");
-        Objects.requireNonNull(duration, "duration");
-        requireText(name, "name");
+        Args.notBlank(actorUrn, "actorUrn");
+        Args.notNull(duration, "duration");
+        Args.notBlank(name, "name");
         Wire.CreateAccessTokenInput input =
                 new Wire.CreateAccessTokenInput("PERSONAL", actorUrn, duration.name(), name, description);
         ApiRequest request = GraphQl.request(
@@ -64,20 +66,20 @@ public final class DataHubTokenServiceImpl implements DataHubTokenService {
                 .ambiguousFailureHint("The token may have been created: list the tokens by owner and name before"
                         + " creating it again.")
                 .build();
-        GraphQl.Answer answer = graphQl.send(request);
+        GraphQl.Result answer = graphQl.send(request);
         JsonNode created = answer.field(Documents.CREATE_OPERATION);
         JsonNode value = created == null ? null : created.get("accessToken");
         if (value == null || !value.isTextual() || value.asText().isBlank()) {
             if (!answer.errors().isEmpty()) {
-                throw graphQl.fail(request, answer, false);
+                throw GraphQl.fail(answer, false);
             }
-            throw graphQl.malformed(request, answer, "data.createAccessToken.accessToken (the new token)");
+            throw answer.malformed("data.createAccessToken.accessToken (the new token)");
         }
         // A live token came back: never throw it away, whatever else is wrong with the answer.
         Secret secret = Secret.of(value.asText());
         Wire.TokenMetadata metadata = null;
         try {
-            metadata = graphQl.read(request, answer, created.get("metadata"), Wire.TokenMetadata.class);
+            metadata = metadata(answer, created.get("metadata"), "data.createAccessToken.metadata");
         } catch (MalformedResponseException e) {
             LOG.warn("DataHub create access token: the metadata of the new token did not fit: {}", e.getMessage());
         }
@@ -102,12 +104,8 @@ public final class DataHubTokenServiceImpl implements DataHubTokenService {
 
     @Override
     public Page<AccessToken> list(int start, int count, String ownerUrn) {
-        if (start < 0) {
-            throw new IllegalArgumentException("start must be 0 or more, was " + start);
-        }
-        if (count < 1) {
-            throw new IllegalArgumentException("count must be 1 or more, was " + count);
-        }
+        Args.atLeast(start, 0, "start");
+        Args.atLeast(count, 1, "count");
         if (ownerUrn != null && ownerUrn.isBlank()) {
             throw new IllegalArgumentException(
                     "ownerUrn must not be blank: pass the owner's urn, or null to list every token (admins only)");
@@ -128,23 +126,24 @@ public final class DataHubTokenServiceImpl implements DataHubTokenService {
                 .safeToRetry(true)
                 .hints(hints(denied, null))
                 .build();
-        GraphQl.Answer answer = graphQl.send(request);
+        GraphQl.Result answer = graphQl.send(request);
         if (!answer.errors().isEmpty()) {
-            throw graphQl.fail(request, answer, false);
+            throw GraphQl.fail(answer, false);
         }
-        Wire.TokenList result =
-                graphQl.read(request, answer, answer.field(Documents.LIST_OPERATION), Wire.TokenList.class);
-        if (result == null || result.total() == null || result.tokens() == null) {
-            throw graphQl.malformed(request, answer, "data.listAccessTokens with total and tokens");
+        JsonNode result = answer.field(Documents.LIST_OPERATION);
+        Integer total = Json.intValue(Json.field(result, "total"));
+        JsonNode tokens = Json.field(result, "tokens");
+        if (total == null || tokens == null || !tokens.isArray()) {
+            throw answer.malformed("data.listAccessTokens with total and tokens");
         }
-        List<AccessToken> items = new ArrayList<>(result.tokens().size());
-        for (Wire.TokenMetadata m : result.tokens()) {
+        List<AccessToken> items = new ArrayList<>(tokens.size());
+        for (JsonNode t : tokens) {
+            Wire.TokenMetadata m = metadata(answer, t, "data.listAccessTokens.tokens");
             if (m == null || isBlank(m.id())) {
-                throw graphQl.malformed(request, answer, "data.listAccessTokens.tokens with an id each");
+                throw answer.malformed("data.listAccessTokens.tokens with an id each");
             }
             items.add(toModel(m, null));
         }
-        int total = result.total();
         // Page on total with the size asked for (DataHub echoes count); stop on an empty page.
         boolean more = !items.isEmpty() && (long) start + count < total;
         return Page.of(items, total, more ? () -> list(start + count, count, ownerUrn) : null);
@@ -152,7 +151,7 @@ public final class DataHubTokenServiceImpl implements DataHubTokenService {
 
     @Override
     public boolean revoke(String tokenId) {
-        requireText(tokenId, "tokenId");
+        Args.notBlank(tokenId, "tokenId");
         if (tokenId.startsWith("eyJ")) {
             throw new IllegalArgumentException("tokenId looks like a token value (a JWT), not a token id: pass the"
                     + " id from AccessToken.getId() (as create() or list() return it), never the token itself");
@@ -170,24 +169,24 @@ public final class DataHubTokenServiceImpl implements DataHubTokenService {
                 .ambiguousFailureHint("The token may have been revoked: list the tokens to check before revoking"
                         + " again (a second revoke is an error).")
                 .build();
-        GraphQl.Answer answer = graphQl.send(request);
+        GraphQl.Result answer = graphQl.send(request);
         if (!answer.errors().isEmpty()) {
             GraphQl.Error first = answer.errors().get(0);
             if (GraphQl.status(first, false) == 500 && GraphQl.saysNoLongerExists(first.message())) {
                 return false;
             }
-            throw graphQl.fail(request, answer, false);
+            throw GraphQl.fail(answer, false);
         }
         JsonNode revoked = answer.field(Documents.REVOKE_OPERATION);
         if (revoked == null || !revoked.isBoolean()) {
-            throw graphQl.malformed(request, answer, "data.revokeAccessToken as a boolean");
+            throw answer.malformed("data.revokeAccessToken as a boolean");
         }
         return revoked.booleanValue();
     }
 
     @Override
     public AccessToken getMetadata(Secret token) {
-        Objects.requireNonNull(token, "token");
+        Args.notNull(token, "token");
         ApiRequest request = GraphQl.request(
                         "get access token metadata",
                         Documents.GET_METADATA,
@@ -199,16 +198,50 @@ public final class DataHubTokenServiceImpl implements DataHubTokenService {
                         "Reading a raw token's metadata needs the " + MANAGE + " privilege.",
                         "DataHub holds no such token: it is unknown to this server, revoked, or expired."))
                 .build();
-        GraphQl.Answer answer = graphQl.send(request);
+        GraphQl.Result answer = graphQl.send(request);
         if (!answer.errors().isEmpty()) {
-            throw graphQl.fail(request, answer, true);
+            throw GraphQl.fail(answer, true);
         }
         Wire.TokenMetadata m =
-                graphQl.read(request, answer, answer.field(Documents.GET_METADATA_OPERATION), Wire.TokenMetadata.class);
+                metadata(answer, answer.field(Documents.GET_METADATA_OPERATION), "data.getAccessTokenMetadata");
         if (m == null || isBlank(m.id())) {
-            throw graphQl.malformed(request, answer, "data.getAccessTokenMetadata with an id");
+            throw answer.malformed("data.getAccessTokenMetadata with an id");
         }
         return toModel(m, null);
+    }
+
+    /**
+     * Reads {@code AccessTokenMetadata} with the shared lenient reader: texts may be any scalar,
+     * times epoch milliseconds as numbers or numeric strings; a time of another shape does not fit.
+     */
+    private static Wire.TokenMetadata metadata(GraphQl.Result answer, JsonNode node, String where) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isObject()) {
+            throw answer.malformed(where + " as an object");
+        }
+        return new Wire.TokenMetadata(
+                Json.text(node.get("id")),
+                Json.text(node.get("urn")),
+                Json.text(node.get("actorUrn")),
+                Json.text(node.get("ownerUrn")),
+                Json.text(node.get("name")),
+                Json.text(node.get("description")),
+                millis(answer, node, "createdAt", where),
+                millis(answer, node, "expiresAt", where));
+    }
+
+    private static Long millis(GraphQl.Result answer, JsonNode node, String field, String where) {
+        JsonNode v = Json.field(node, field);
+        if (v == null) {
+            return null;
+        }
+        Long ms = Json.longValue(v);
+        if (ms == null) {
+            throw answer.malformed("JSON of the expected shape (field '" + where + "." + field + "' did not fit)");
+        }
+        return ms;
     }
 
     private AccessToken toModel(Wire.TokenMetadata m, Secret secret) {
@@ -260,13 +293,6 @@ public final class DataHubTokenServiceImpl implements DataHubTokenService {
         return "The client's token is invalid or revoked (it "
                 + exp.map(e -> "expires at " + e).orElse("never expires")
                 + "), or was issued by another DataHub instance.";
-    }
-
-    private static void requireText(String value, String name) {
-        Objects.requireNonNull(value, name);
-        if (value.isBlank()) {
-            throw new IllegalArgumentException(name + " must not be blank");
-        }
     }
 
     private static boolean isBlank(String s) {

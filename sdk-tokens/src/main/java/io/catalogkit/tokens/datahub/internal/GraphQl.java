@@ -3,8 +3,10 @@ package io.catalogkit.tokens.datahub.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.catalogkit.core.ApiException;
 import io.catalogkit.core.MalformedResponseException;
+import io.catalogkit.core.internal.Answer;
 import io.catalogkit.core.internal.ApiRequest;
 import io.catalogkit.core.internal.ErrorReport;
+import io.catalogkit.core.internal.Json;
 import io.catalogkit.core.internal.Transport;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +15,7 @@ import java.util.Locale;
 /**
  * Sends GraphQL documents to {@code /api/graphql} through the client's {@link Transport} and reads
  * DataHub's answers: a 2xx is not a success until {@code errors} is absent, and errors become
- * exceptions through core's one mapper ({@link Transport#fail}).
+ * exceptions through core's one mapper ({@link Answer#fail}).
  */
 public final class GraphQl {
     /** Where every document goes: GMS, the frontend proxy and DataHub Cloud all serve it. */
@@ -66,11 +68,11 @@ public final class GraphQl {
     /**
      * A 2xx GraphQL answer.
      *
-     * @param exchange the HTTP exchange
+     * @param answer the HTTP answer
      * @param data the {@code data} object, or null
      * @param errors the errors, empty when there were none
      */
-    public record Answer(Transport.Exchange exchange, JsonNode data, List<Error> errors) {
+    public record Result(Answer answer, JsonNode data, List<Error> errors) {
         /**
          * One root field of {@code data}.
          *
@@ -78,8 +80,17 @@ public final class GraphQl {
          * @return the node, or null when absent or null
          */
         public JsonNode field(String field) {
-            JsonNode n = data == null ? null : data.get(field);
-            return n == null || n.isNull() ? null : n;
+            return Json.field(data, field);
+        }
+
+        /**
+         * An exception for an answer that lacks what the operation needs.
+         *
+         * @param what what was expected
+         * @return the exception, to be thrown
+         */
+        public MalformedResponseException malformed(String what) {
+            return answer.malformed(what);
         }
     }
 
@@ -92,35 +103,35 @@ public final class GraphQl {
      * @throws MalformedResponseException when the body has neither a {@code data} object nor
      *     {@code errors}
      */
-    public Answer send(ApiRequest request) {
-        Transport.Exchange ex = transport.exchange(request);
-        JsonNode body = ex.object()
-                .orElseThrow(() -> transport.malformed(request, ex, "a JSON object with GraphQL data or errors"));
+    public Result send(ApiRequest request) {
+        Answer ex = transport.exchange(request);
+        JsonNode body = ex.requireObject("a JSON object with GraphQL data or errors");
         JsonNode errors = body.get("errors");
         List<Error> list = new ArrayList<>();
         if (errors != null && errors.isArray()) {
-            errors.forEach(e -> list.add(error(e)));
+            for (JsonNode e : errors) {
+                list.add(error(e));
+            }
         }
         JsonNode data = body.get("data");
         if (data != null && !data.isObject()) {
             data = null;
         }
         if (data == null && list.isEmpty()) {
-            throw transport.malformed(request, ex, "a GraphQL answer with data or errors");
+            throw ex.malformed("a GraphQL answer with data or errors");
         }
-        return new Answer(ex, data, List.copyOf(list));
+        return new Result(ex, data, List.copyOf(list));
     }
 
     /**
      * Raises the answer's errors as the exception the first one stands for.
      *
-     * @param request the request
      * @param answer an answer with errors
      * @param nullMeansNotFound true when a null in a non-null field means "no such thing" (an
      *     unknown token)
      * @return the exception, to be thrown
      */
-    public ApiException fail(ApiRequest request, Answer answer, boolean nullMeansNotFound) {
+    public static ApiException fail(Result answer, boolean nullMeansNotFound) {
         Error first = answer.errors().get(0);
         StringBuilder message = new StringBuilder(first.message() != null ? first.message() : "GraphQL error");
         if (first.path() != null) {
@@ -132,34 +143,7 @@ public final class GraphQl {
         }
         String errorCode = first.type() != null ? first.type() : first.classification();
         ErrorReport report = ErrorReport.of(status(first, nullMeansNotFound), errorCode, message.toString());
-        return transport.fail(request, answer.exchange(), report);
-    }
-
-    /**
-     * Reads part of an answer into a wire type.
-     *
-     * @param request the request
-     * @param answer the answer
-     * @param node the node
-     * @param type the type
-     * @param <T> the type
-     * @return the value, or null for a null node
-     * @throws MalformedResponseException when the node does not fit
-     */
-    public <T> T read(ApiRequest request, Answer answer, JsonNode node, Class<T> type) {
-        return transport.read(request, answer.exchange(), node, type);
-    }
-
-    /**
-     * An exception for an answer that lacks what the operation needs.
-     *
-     * @param request the request
-     * @param answer the answer
-     * @param what what was expected
-     * @return the exception, to be thrown
-     */
-    public MalformedResponseException malformed(ApiRequest request, Answer answer, String what) {
-        return transport.malformed(request, answer.exchange(), what);
+        return answer.answer().fail(report);
     }
 
     /**
@@ -183,18 +167,18 @@ public final class GraphQl {
 
     private static Error error(JsonNode e) {
         if (!e.isObject()) {
-            return new Error(text(e), null, null, null, null);
+            return new Error(Json.text(e), null, null, null, null);
         }
         JsonNode ext = e.path("extensions");
-        String classification = text(ext.get("classification"));
+        String classification = Json.text(ext.get("classification"));
         if (classification == null) {
-            classification = text(e.get("classification"));
+            classification = Json.text(e.get("classification"));
         }
         return new Error(
-                text(e.get("message")),
+                Json.text(e.get("message")),
                 path(e.get("path")),
                 code(ext.get("code")),
-                text(ext.get("type")),
+                Json.text(ext.get("type")),
                 classification);
     }
 
@@ -202,9 +186,11 @@ public final class GraphQl {
         if (p == null || !p.isArray() || p.isEmpty()) {
             return null;
         }
-        List<String> parts = new ArrayList<>();
-        p.forEach(s -> parts.add(s.asText()));
-        return String.join(".", parts);
+        StringBuilder parts = new StringBuilder();
+        for (JsonNode s : p) {
+            parts.append(parts.length() == 0 ? "" : ".").append(s.asText());
+        }
+        return parts.toString();
     }
 
     private static Integer code(JsonNode c) {
@@ -218,10 +204,6 @@ public final class GraphQl {
             return Integer.parseInt(c.asText().trim());
         }
         return null;
-    }
-
-    private static String text(JsonNode n) {
-        return n != null && n.isValueNode() && !n.isNull() && !n.asText().isBlank() ? n.asText() : null;
     }
 
     /**

@@ -71,6 +71,6 @@ public final class Jwt {
     }
 
     private static Optional<String> text(JsonNode n) {
-        return n != null && n.isTextual() && !n.asText().isBlank() ? Optional.of(n.asText()) : Optional.empty();
+        return n != null && n.isTextual() ? Optional.ofNullable(Json.text(n)) : Optional.empty();
     }
 }

@@ -3,7 +3,8 @@ package io.catalogkit.tokens.datahub.internal;
 import java.util.List;
 
 /**
- * DataHub's GraphQL wire shapes, as records Jackson writes and reads. Those that carry a token value
+ * DataHub's GraphQL wire shapes: the request bodies Jackson writes, and the token metadata read from
+ * answers (with {@code Json}'s lenient reader, like every answer). Those that carry a token value
  * redact it from {@code toString()}.
  */
 public final class Wire {
@@ -100,14 +101,4 @@ public final class Wire {
             String description,
             Long createdAt,
             Long expiresAt) {}
-
-    /**
-     * {@code ListAccessTokenResult}.
-     *
-     * @param start the offset
-     * @param count the page size asked for (echoed, not the number returned)
-     * @param total all matches
-     * @param tokens this page
-     */
-    public record TokenList(Integer start, Integer count, Integer total, List<TokenMetadata> tokens) {}
 }

@@ -24,8 +24,21 @@ class ManagedAccessTokenTest {
     final FakeClock clock = new FakeClock(Instant.parse("2025-03-04T09:00:00Z"));
     final RefreshCredential credential = new RefreshCredential(Secret.of("rt-own"), 17);
 
+    /** A service that can only mint: the managed token never calls anything else. */
+    abstract static class MintOnly implements AccessTokenService {
+        @Override
+        public AccessToken validate(Secret accessToken, long userId) {
+            throw new UnsupportedOperationException("the managed token never validates");
+        }
+
+        @Override
+        public void revokeAll(Secret refreshToken, long userId) {
+            throw new UnsupportedOperationException();
+        }
+    }
+
     /** Mints "at-1", "at-2", ... living {@code lifetime}; can hold every mint until released. */
-    final class ScriptedMint implements AccessTokenService {
+    final class ScriptedMint extends MintOnly {
         final AtomicInteger calls = new AtomicInteger();
         volatile Duration lifetime = Duration.ofHours(24);
         volatile CountDownLatch hold = new CountDownLatch(0);
@@ -55,16 +68,6 @@ class ManagedAccessTokenTest {
                     .expiresAt(now.plus(lifetime))
                     .status(TokenStatus.ACTIVE)
                     .build();
-        }
-
-        @Override
-        public AccessToken validate(Secret accessToken, long userId) {
-            throw new UnsupportedOperationException("the managed token never validates");
-        }
-
-        @Override
-        public void revokeAll(Secret refreshToken, long userId) {
-            throw new UnsupportedOperationException();
         }
     }
 
@@ -186,6 +189,64 @@ class ManagedAccessTokenTest {
         assertThat(credential.secret()).isEqualTo(Secret.of("rt-new"));
         assertThat(token.get()).isEqualTo(Secret.of("at-2"));
         assertThat(mint.refreshTokensUsed).containsExactly(Secret.of("rt-own"), Secret.of("rt-new"));
+    }
+
+    /**
+     * A mint under way when the refresh token is regenerated: it was sent with the old value, so
+     * the token it brings back belongs to a dead refresh token and must be neither kept nor handed
+     * out.
+     */
+    @Test
+    void aMintThatRacesWithARegenerationNeverHandsOutTheDeadTokensAccessToken() throws Exception {
+        CountDownLatch inMint = new CountDownLatch(1);
+        CountDownLatch regenerated = new CountDownLatch(1);
+        AccessTokenService racing = new MintOnly() {
+            final AtomicInteger calls = new AtomicInteger();
+
+            @Override
+            public AccessToken create(Secret refreshToken, long userId) {
+                AccessToken t = mint.create(refreshToken, userId);
+                if (calls.incrementAndGet() == 1) {
+                    inMint.countDown();
+                    try {
+                        regenerated.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                return t;
+            }
+        };
+        ManagedAccessToken managed = new ManagedAccessToken(racing, credential, clock, Duration.ofMinutes(5));
+        java.util.concurrent.CompletableFuture<Secret> caller =
+                java.util.concurrent.CompletableFuture.supplyAsync(managed::get);
+        inMint.await();
+        managed.refreshTokenRegenerated(Secret.of("rt-own"), 17, Secret.of("rt-new"));
+        regenerated.countDown();
+
+        assertThat(caller.get()).as("minted from rt-own, which died").isNotEqualTo(Secret.of("at-1"));
+        assertThat(caller.get()).isEqualTo(Secret.of("at-2"));
+        assertThat(managed.get()).isEqualTo(Secret.of("at-2"));
+        assertThat(mint.refreshTokensUsed).containsExactly(Secret.of("rt-own"), Secret.of("rt-new"));
+    }
+
+    @Test
+    void aMintThatKeepsLosingToRegenerationsGivesUp() {
+        AccessTokenService regenerating = new MintOnly() {
+            int n;
+
+            @Override
+            public AccessToken create(Secret refreshToken, long userId) {
+                AccessToken t = mint.create(refreshToken, userId);
+                credential.replace(refreshToken, userId, Secret.of("rt-" + (++n)));
+                return t;
+            }
+        };
+        ManagedAccessToken managed = new ManagedAccessToken(regenerating, credential, clock, Duration.ofMinutes(5));
+        assertThatThrownBy(managed::get)
+                .isInstanceOf(io.catalogkit.core.CatalogKitException.class)
+                .hasMessageContaining("regenerated");
+        assertThat(mint.calls.get()).isEqualTo(3);
     }
 
     @Test

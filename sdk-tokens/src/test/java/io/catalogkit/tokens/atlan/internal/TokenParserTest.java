@@ -114,13 +114,13 @@ class TokenParserTest {
         assertThat(t.getExpiresAt()).isEmpty();
         assertThat(t.getAccessToken()).isEmpty();
         assertThat(t.getCreatedBy()).isEmpty();
-        assertThat(TokenParser.longValue(json("'abc'"))).isNull();
-        assertThat(TokenParser.longValue(json("'1.5'"))).isNull();
-        assertThat(TokenParser.longValue(json("true"))).isNull();
-        assertThat(TokenParser.longValue(json("[1]"))).isNull();
-        assertThat(TokenParser.longValue(json("' 157680000 '"))).isEqualTo(157_680_000L);
-        assertThat(TokenParser.longValue(json("1.5e3"))).isEqualTo(1500L);
-        assertThat(TokenParser.longValue(json("99999999999999999999"))).isNull();
+        assertThat(Json.longValue(json("'abc'"))).isNull();
+        assertThat(Json.longValue(json("'1.5'"))).isNull();
+        assertThat(Json.longValue(json("true"))).isNull();
+        assertThat(Json.longValue(json("[1]"))).isNull();
+        assertThat(Json.longValue(json("' 157680000 '"))).isEqualTo(157_680_000L);
+        assertThat(Json.longValue(json("1.5e3"))).isEqualTo(1500L);
+        assertThat(Json.longValue(json("99999999999999999999"))).isNull();
     }
 
     @Test

@@ -1,0 +1,166 @@
+package io.catalogkit.core.internal;
+
+import io.catalogkit.core.ClientOptions;
+import java.io.IOException;
+import java.net.ProtocolException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import okhttp3.Call;
+import okhttp3.Headers;
+import okhttp3.Interceptor;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okio.BufferedSource;
+
+/**
+ * The pipeline's sending stage: one HTTP exchange per attempt, read whole, and nothing repeated.
+ *
+ * <p>It sends with its own OkHttp client, derived from the caller's with {@code newBuilder()} (so
+ * that pool and dispatcher are shared) or made fresh, with every follow-up OkHttp can be told not to
+ * make switched off: redirects, connection retries, and auth challenges. What cannot be switched
+ * off is handled below OkHttp's follow-up logic by network interceptors: {@link RetryAfterHider}
+ * takes {@code Retry-After} away from it, {@link FollowUpGuard} refuses any second network request,
+ * and {@link OriginGuard} keeps credentials on their origin. The proxy authenticator of a caller's
+ * client is kept: it answers the proxy's challenge for the tunnel, which carries none of the
+ * request; a proxy's 407 to a plain-HTTP request is refused like any other follow-up.
+ *
+ * <p>Every failure, an OkHttp or Okio {@link RuntimeException} included (a negative {@code
+ * Content-Length}, say), comes out as one {@link Failed}, which says whether the request may have
+ * reached the server.
+ */
+final class HttpSender {
+    /** A longer answer is not read: no platform sends one, and it is not kept in memory. */
+    static final long MAX_BODY_BYTES = 16L * 1024 * 1024;
+
+    /** Applies an attempt's own read timeout, when it has one, without a client per call. */
+    private static final Interceptor READ_TIMEOUT = chain -> {
+        Attempt attempt = chain.request().tag(Attempt.class);
+        if (attempt != null && attempt.readTimeoutMillis > 0) {
+            return chain.withReadTimeout(attempt.readTimeoutMillis, TimeUnit.MILLISECONDS)
+                    .proceed(chain.request());
+        }
+        return chain.proceed(chain.request());
+    };
+
+    private final OkHttpClient client;
+    private final boolean ownsClient;
+
+    /**
+     * Derives the client.
+     *
+     * @param options the client's settings (timeouts, the caller's OkHttp client if any)
+     * @param credentialHeaders the headers that carry credentials, kept on the base URL's origin
+     *     ({@code Authorization} always is)
+     */
+    HttpSender(ClientOptions options, List<String> credentialHeaders) {
+        OkHttpClient base = options.httpClient().orElse(null);
+        this.ownsClient = base == null;
+        OkHttpClient.Builder b = base != null ? base.newBuilder() : new OkHttpClient.Builder();
+        this.client = b.connectTimeout(options.connectTimeout())
+                .readTimeout(options.readTimeout())
+                .writeTimeout(options.writeTimeout())
+                // each call gets what is left of the operation's time budget instead
+                .callTimeout(Duration.ZERO)
+                .followRedirects(false)
+                .followSslRedirects(false)
+                .retryOnConnectionFailure(false)
+                .authenticator(okhttp3.Authenticator.NONE)
+                .addInterceptor(READ_TIMEOUT)
+                .addNetworkInterceptor(new FollowUpGuard())
+                .addNetworkInterceptor(new RetryAfterHider())
+                .addNetworkInterceptor(new OriginGuard(options.baseUrl(), withAuthorization(credentialHeaders)))
+                .build();
+    }
+
+    private static List<String> withAuthorization(List<String> headers) {
+        List<String> all = new ArrayList<>(headers);
+        all.add("Authorization");
+        return all;
+    }
+
+    OkHttpClient client() {
+        return client;
+    }
+
+    /**
+     * Sends one request and reads its answer whole.
+     *
+     * @param request the request, tagged with its {@link Attempt}
+     * @param attempt the attempt's state
+     * @param timeoutNanos the most this exchange may take, reading included
+     * @return the answer
+     * @throws Failed when no whole answer came
+     */
+    Raw send(Request request, Attempt attempt, long timeoutNanos) throws Failed {
+        Call call = client.newCall(request);
+        call.timeout().timeout(timeoutNanos, TimeUnit.NANOSECONDS);
+        Response response;
+        try {
+            response = call.execute();
+        } catch (IOException e) {
+            throw new Failed(e, attempt.sent());
+        } catch (RuntimeException e) {
+            throw new Failed(unexpected(e), attempt.sent());
+        }
+        try (response) {
+            BufferedSource source = response.body().source();
+            byte[] body = source.request(MAX_BODY_BYTES + 1) ? null : source.readByteArray();
+            return new Raw(response.code(), response.headers(), body, attempt.retryAfter());
+        } catch (IOException e) {
+            throw new Failed(e, true);
+        } catch (RuntimeException e) {
+            throw new Failed(unexpected(e), true);
+        }
+    }
+
+    private static IOException unexpected(RuntimeException e) {
+        ProtocolException p =
+                new ProtocolException("OkHttp failed with " + e.getClass().getSimpleName() + " (a malformed answer?)");
+        p.initCause(e);
+        return p;
+    }
+
+    /** Releases the connections and threads, unless the OkHttp client was the caller's. */
+    void close() {
+        if (ownsClient) {
+            client.dispatcher().executorService().shutdown();
+            client.connectionPool().evictAll();
+        }
+    }
+
+    /**
+     * One whole answer.
+     *
+     * @param status the HTTP status
+     * @param headers the headers ({@code Retry-After} taken off)
+     * @param body the body, or null when it was longer than {@link #MAX_BODY_BYTES}
+     * @param retryAfter the raw {@code Retry-After}, or null
+     */
+    record Raw(int status, Headers headers, byte[] body, String retryAfter) {}
+
+    /** An attempt ended without a whole answer. */
+    static final class Failed extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        /** See {@link #sent()}. */
+        private final boolean sent;
+
+        Failed(IOException cause, boolean sent) {
+            super(cause.getMessage(), cause, false, false);
+            this.sent = sent;
+        }
+
+        @Override
+        public synchronized IOException getCause() {
+            return (IOException) super.getCause();
+        }
+
+        /** Whether the request may have reached the server. */
+        boolean sent() {
+            return sent;
+        }
+    }
+}
