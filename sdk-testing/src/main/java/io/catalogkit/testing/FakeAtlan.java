@@ -643,11 +643,11 @@ public final class FakeAtlan extends FakeServer {
                 guid = v.asText();
             }
         }
-        if (guid == null) {
-            throw new BadRequest("the fake answers only index searches for one __guid");
-        }
         List<String> attributes = new ArrayList<>();
         body.path("attributes").forEach(a -> attributes.add(a.asText()));
+        if (guid == null) {
+            return searchByUser(body, caller, attributes);
+        }
         Asset a = assets.get(guid);
         ObjectNode answer = NODES.objectNode().put("queryType", "INDEX");
         if (a == null || !a.readers.contains(caller)) {
@@ -655,7 +655,48 @@ public final class FakeAtlan extends FakeServer {
             return Reply.json(200, answer);
         }
         answer.put("approximateCount", 1);
-        ObjectNode e = answer.putArray("entities").addObject();
+        renderAsset(answer.putArray("entities"), a, attributes);
+        return Reply.json(200, answer);
+    }
+
+    /**
+     * Index search for the assets where a user is in {@code adminUsers} or {@code viewerUsers}: a
+     * {@code bool.should} of {@code term}s on those fields, paged with {@code from} and {@code
+     * size}, in GUID order; only assets the caller may read.
+     */
+    private Reply searchByUser(JsonNode body, String caller, List<String> attributes) {
+        JsonNode dsl = body.path("dsl");
+        Map<String, Set<String>> wanted = new HashMap<>();
+        for (JsonNode clause : dsl.path("query").path("bool").path("should")) {
+            for (String field : List.of("adminUsers", "viewerUsers")) {
+                JsonNode v = clause.path("term").path(field).path("value");
+                if (v.isTextual()) {
+                    wanted.computeIfAbsent(field, f -> new HashSet<>()).add(v.asText());
+                }
+            }
+        }
+        if (wanted.isEmpty()) {
+            throw new BadRequest("the fake answers only index searches for one __guid, or for adminUsers or"
+                    + " viewerUsers terms in bool.should");
+        }
+        List<Asset> matches = assets.values().stream()
+                .filter(a -> a.readers.contains(caller))
+                .filter(a -> a.adminUsers.stream().anyMatch(wanted.getOrDefault("adminUsers", Set.of())::contains)
+                        || a.viewerUsers.stream().anyMatch(wanted.getOrDefault("viewerUsers", Set.of())::contains))
+                .sorted(Comparator.comparing((Asset a) -> a.guid))
+                .toList();
+        int from = dsl.path("from").asInt(0);
+        int size = dsl.path("size").asInt(10);
+        ObjectNode answer = NODES.objectNode().put("queryType", "INDEX").put("approximateCount", matches.size());
+        ArrayNode entities = answer.putArray("entities");
+        for (Asset a : matches.subList(Math.min(from, matches.size()), Math.min(from + size, matches.size()))) {
+            renderAsset(entities, a, attributes);
+        }
+        return Reply.json(200, answer);
+    }
+
+    private static void renderAsset(ArrayNode entities, Asset a, List<String> attributes) {
+        ObjectNode e = entities.addObject();
         e.put("typeName", a.typeName).put("guid", a.guid).put("status", "ACTIVE");
         ObjectNode attrs = e.putObject("attributes");
         attrs.put("qualifiedName", a.qualifiedName).put("name", a.name);
@@ -665,7 +706,6 @@ public final class FakeAtlan extends FakeServer {
         if (attributes.contains("viewerUsers")) {
             a.viewerUsers.forEach(attrs.putArray("viewerUsers")::add);
         }
-        return Reply.json(200, answer);
     }
 
     private Reply bulkSave(RecordedCall call, String caller, String requestId) {

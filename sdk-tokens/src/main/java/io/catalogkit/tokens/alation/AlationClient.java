@@ -7,11 +7,13 @@ import io.catalogkit.core.Secret;
 import io.catalogkit.core.internal.Credentials;
 import io.catalogkit.core.internal.Env;
 import io.catalogkit.core.internal.Transport;
+import io.catalogkit.tokens.RefreshToken;
 import io.catalogkit.tokens.alation.internal.AccessTokens;
 import io.catalogkit.tokens.alation.internal.AlationCalls;
 import io.catalogkit.tokens.alation.internal.AuthInterceptor;
 import io.catalogkit.tokens.alation.internal.ManagedAccessToken;
 import io.catalogkit.tokens.alation.internal.RefreshCredential;
+import io.catalogkit.tokens.alation.internal.RefreshTokenHolders;
 import io.catalogkit.tokens.alation.internal.RefreshTokens;
 import java.time.Duration;
 import java.util.Map;
@@ -62,6 +64,7 @@ public final class AlationClient implements AutoCloseable {
             this.managed = new ManagedAccessToken(
                     accessTokens, new RefreshCredential(b.refreshToken, b.userId), options.clock(), b.skew);
             this.interceptor = new AuthInterceptor(options.baseUrl(), managed);
+            RefreshTokenHolders.register(managed);
         } else {
             this.managed = null;
             this.interceptor = null;
@@ -162,6 +165,23 @@ public final class AlationClient implements AutoCloseable {
         return interceptor;
     }
 
+    /**
+     * The refresh token this client mints with (its current value, after any rotation), as Alation
+     * reports it now: one validate call. The value itself is not returned.
+     *
+     * @return the token's state, or empty when the client was built without a refresh token
+     * @throws io.catalogkit.core.AuthenticationException when Alation refuses it (expired, revoked
+     *     or invalid)
+     */
+    public Optional<RefreshToken> ownRefreshToken() {
+        if (managed == null) {
+            return Optional.empty();
+        }
+        RefreshToken state = refreshTokens.validate(
+                managed.credential().secret(), managed.credential().userId());
+        return Optional.of(state.toBuilder().secret(null).build());
+    }
+
     private ManagedAccessToken managed() {
         if (managed == null) {
             throw new IllegalStateException("This AlationClient has no refresh token: build it with"
@@ -173,6 +193,9 @@ public final class AlationClient implements AutoCloseable {
     /** Releases the client's connections (not those of an OkHttp client passed to the builder). */
     @Override
     public void close() {
+        if (managed != null) {
+            RefreshTokenHolders.unregister(managed);
+        }
         transport.close();
     }
 

@@ -35,7 +35,7 @@ public final class AtlanClient implements AutoCloseable {
                 .credentials(credentials)
                 .requestIdHeader("X-Atlan-Request-Id")
                 .build();
-        this.apiTokens = new ApiTokenServiceImpl(transport, credentials);
+        this.apiTokens = new ApiTokenServiceImpl(transport, credentials, key -> new AtlanClient(options, key));
     }
 
     /**

@@ -47,7 +47,7 @@ public final class DataHubClient implements AutoCloseable {
         this.transport = Transport.builder(options, PLATFORM)
                 .credentials(Credentials.bearer(token))
                 .build();
-        this.accessTokens = new DataHubTokenServiceImpl(transport, token);
+        this.accessTokens = new DataHubTokenServiceImpl(transport, token, key -> new DataHubClient(options, key));
     }
 
     /**

@@ -3,6 +3,8 @@ package io.catalogkit.tokens.alation.internal;
 import io.catalogkit.core.Secret;
 import io.catalogkit.core.internal.ApiRequest;
 import io.catalogkit.tokens.RefreshToken;
+import io.catalogkit.tokens.Rotation;
+import io.catalogkit.tokens.SecretSink;
 import io.catalogkit.tokens.alation.RefreshTokenService;
 import java.util.Optional;
 
@@ -72,5 +74,10 @@ public final class RefreshTokens implements RefreshTokenService {
             own.refreshTokenRegenerated(refreshToken, userId, fresh);
         }
         return AlationJson.refreshToken(answer, true, userId);
+    }
+
+    @Override
+    public Rotation<RefreshToken> rotate(Secret refreshToken, long userId, SecretSink sink) {
+        return new RefreshTokenRotation(this).rotate(refreshToken, userId, sink);
     }
 }

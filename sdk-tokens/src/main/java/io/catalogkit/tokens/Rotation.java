@@ -1,0 +1,36 @@
+package io.catalogkit.tokens;
+
+import java.util.List;
+import lombok.Builder;
+import lombok.NonNull;
+import lombok.Singular;
+import lombok.Value;
+
+/**
+ * The result of rotating a token: the old one, its replacement (with the secret, as create
+ * answers), whether the old one is revoked, and what was done. Immutable; {@code toString()} shows
+ * secrets redacted.
+ *
+ * <p>When {@link #isOldRevoked()} is false, the replacement is in the sink and works, but the old
+ * token still works too: {@link #getSteps()} says why and what to do.
+ *
+ * @param <T> the token type
+ */
+@Value
+@Builder(toBuilder = true)
+public class Rotation<T> {
+    /** The token as it was before the rotation. */
+    @NonNull
+    T old;
+
+    /** The new token, with its secret. */
+    @NonNull
+    T replacement;
+
+    /** Whether the old token no longer works. */
+    boolean oldRevoked;
+
+    /** What was done, in order; no secrets. */
+    @Singular
+    List<String> steps;
+}
