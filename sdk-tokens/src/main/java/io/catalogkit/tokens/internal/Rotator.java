@@ -259,20 +259,12 @@ public final class Rotator {
     }
 
     /**
-     * Describes a failure in one line: its type and message. catalogkit's own messages hold no
-     * secrets; a sink is someone else's code, so a secret it echoes is cut out.
+     * Describes a failure in one line, with the secrets this rotation handed to its sink cut out.
      *
      * @param e the failure
-     * @return e.g. {@code ServerException: Atlan purge API token answered 503 ...}
+     * @return the description
      */
     public String describe(Throwable e) {
-        String message = e.getMessage();
-        if (message == null || message.isBlank()) {
-            return e.getClass().getSimpleName();
-        }
-        for (Secret s : scrub) {
-            message = message.replace(s.reveal(), Secret.REDACTED);
-        }
-        return e.getClass().getSimpleName() + ": " + message;
+        return Failures.describe(e, scrub);
     }
 }
