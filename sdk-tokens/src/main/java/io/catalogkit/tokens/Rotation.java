@@ -11,8 +11,8 @@ import lombok.Value;
  * answers), whether the old one is revoked, and what was done. Immutable; {@code toString()} shows
  * secrets redacted.
  *
- * <p>When {@link #isOldRevoked()} is false, the replacement is in the sink and works, but the old
- * token still works too: {@link #getSteps()} says why and what to do.
+ * <p>When {@code isOldRevoked()} is false, the replacement is in the sink and works, but the old
+ * token still works too: {@code getSteps()} says why and what to do.
  *
  * @param <T> the token type
  */

@@ -18,9 +18,16 @@ import java.util.Optional;
 public class RotationException extends CatalogKitException {
     private static final long serialVersionUID = 1L;
 
+    /** The platform of the token. */
     private final Platform platform;
+
+    /** Whether the old token is as it was. */
     private final boolean oldUntouched;
+
+    /** What was done before the failure. */
     private final List<String> steps;
+
+    /** The only secret that works now, or null; never serialized. */
     private final transient Secret validSecret;
 
     /**

@@ -191,7 +191,7 @@ public interface ApiTokenService {
      *
      * <p>If anything fails before the sink has stored the secret, the replacement is purged again,
      * the old token is untouched, and a {@link RotationException} says so. If purging the old token
-     * fails after that, the rotation is returned with {@link Rotation#isOldRevoked()} false and
+     * fails after that, the rotation is returned with {@code Rotation.isOldRevoked()} false and
      * steps that say what to do.
      *
      * @param guid the old token's GUID

@@ -79,7 +79,7 @@ public interface DataHubTokenService {
      *
      * <p>If anything fails before the sink has stored the secret, the replacement is revoked again,
      * the old token is untouched, and a {@link RotationException} says so. If revoking the old
-     * token fails after that, the rotation is returned with {@link Rotation#isOldRevoked()} false
+     * token fails after that, the rotation is returned with {@code Rotation.isOldRevoked()} false
      * and steps that say what to do.
      *
      * @param tokenId the old token's id ({@link AccessToken#getId()})

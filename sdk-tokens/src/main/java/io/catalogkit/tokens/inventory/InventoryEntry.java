@@ -17,17 +17,17 @@ import lombok.Value;
 @Value
 @Builder(toBuilder = true)
 public class InventoryEntry {
-    /** {@link #getKind()} of an Atlan API token. */
+    /** {@code getKind()} of an Atlan API token. */
     public static final String API_TOKEN = "api-token";
-    /** {@link #getKind()} of an Alation refresh token. */
+    /** {@code getKind()} of an Alation refresh token. */
     public static final String REFRESH_TOKEN = "refresh-token";
-    /** {@link #getKind()} of an Alation API access token. */
+    /** {@code getKind()} of an Alation API access token. */
     public static final String ACCESS_TOKEN = "access-token";
-    /** {@link #getKind()} of an Alation OAuth client (client credentials). */
+    /** {@code getKind()} of an Alation OAuth client (client credentials). */
     public static final String OAUTH_CLIENT = "oauth-client";
-    /** {@link #getKind()} of a DataHub personal access token. */
+    /** {@code getKind()} of a DataHub personal access token. */
     public static final String PERSONAL_ACCESS_TOKEN = "personal-access-token";
-    /** {@link #getKind()} of a DataHub service-account token. */
+    /** {@code getKind()} of a DataHub service-account token. */
     public static final String SERVICE_ACCOUNT_TOKEN = "service-account-token";
 
     /** The platform the token lives on. */
