@@ -45,4 +45,17 @@ public final class FaultOn implements Interceptor {
         }
         return chain.proceed(chain.request());
     }
+
+    /**
+     * Shuts an OkHttp client down, for a test's clean-up list.
+     *
+     * @param http the client
+     * @return what shuts it down
+     */
+    public static AutoCloseable closer(OkHttpClient http) {
+        return () -> {
+            http.dispatcher().executorService().shutdown();
+            http.connectionPool().evictAll();
+        };
+    }
 }

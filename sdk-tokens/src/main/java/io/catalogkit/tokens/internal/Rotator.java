@@ -10,6 +10,7 @@ import io.catalogkit.tokens.SecretSink;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * Runs one rotation and keeps its steps: the replace-then-revoke order Atlan and DataHub share
@@ -59,6 +60,39 @@ public final class Rotator {
      */
     public List<String> steps() {
         return List.copyOf(steps);
+    }
+
+    /**
+     * Runs a step that changes nothing; if it fails, the rotation stops with nothing changed.
+     *
+     * @param what what the step does, e.g. {@code "reading the old token"}
+     * @param step the step
+     * @param <R> what it gives
+     * @return what it gave
+     * @throws io.catalogkit.tokens.RotationException when it failed
+     */
+    public <R> R unchangedIfFails(String what, Supplier<R> step) {
+        doing(what);
+        try {
+            return step.get();
+        } catch (RuntimeException e) {
+            throw unchanged(e);
+        }
+    }
+
+    /**
+     * Checks the arguments every rotation takes.
+     *
+     * @param id the old token's id or GUID
+     * @param name the argument's name
+     * @param sink the sink
+     */
+    public static void requireArguments(String id, String name, SecretSink sink) {
+        Objects.requireNonNull(id, name + " must not be null");
+        if (id.isBlank()) {
+            throw new IllegalArgumentException(name + " must not be blank");
+        }
+        Objects.requireNonNull(sink, "sink must not be null");
     }
 
     /**

@@ -39,10 +39,7 @@ class RefreshTokenRotationFakeTest {
         AlationClient.Builder b = fx.builder().refreshToken(refreshToken, fx.userId);
         if (http != null) {
             b.httpClient(http);
-            closeLater.add(() -> {
-                http.dispatcher().executorService().shutdown();
-                http.connectionPool().evictAll();
-            });
+            closeLater.add(FaultOn.closer(http));
         }
         AlationClient c = b.build();
         closeLater.add(c);

@@ -79,10 +79,7 @@ class ApiTokenRotationFakeTest {
                 .sleeper(d -> {});
         if (http != null) {
             b.httpClient(http);
-            closeLater.add(() -> {
-                http.dispatcher().executorService().shutdown();
-                http.connectionPool().evictAll();
-            });
+            closeLater.add(FaultOn.closer(http));
         }
         AtlanClient c = b.build();
         closeLater.add(c);

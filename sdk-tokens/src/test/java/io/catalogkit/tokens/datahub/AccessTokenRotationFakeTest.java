@@ -75,10 +75,7 @@ class AccessTokenRotationFakeTest {
                 .sleeper(d -> {});
         if (http != null) {
             b.httpClient(http);
-            closeLater.add(() -> {
-                http.dispatcher().executorService().shutdown();
-                http.connectionPool().evictAll();
-            });
+            closeLater.add(FaultOn.closer(http));
         }
         DataHubClient c = b.build();
         closeLater.add(c);

@@ -256,10 +256,7 @@ class TokenInventoryTest {
     @Test
     void aFailureOnALaterPageKeepsWhatWasListed() {
         OkHttpClient http = FaultOn.client(atlan, 2, Fault.status(403));
-        closeLater.add(() -> {
-            http.dispatcher().executorService().shutdown();
-            http.connectionPool().evictAll();
-        });
+        closeLater.add(FaultOn.closer(http));
         TokenInventory inventory = TokenInventory.builder()
                 .atlan(atlanClient(http))
                 .pageSize(2)

@@ -42,17 +42,14 @@ public final class RefreshTokenRotation {
         AlationCalls.checkUserId(userId);
         Objects.requireNonNull(sink, "sink must not be null");
         Rotator rotator = new Rotator(Platform.ALATION, "Alation rotate refresh token of user " + userId);
-        rotator.doing("validating the old refresh token");
-        RefreshToken old;
-        try {
-            old = tokens.validate(refreshToken, userId);
-            if (old.getStatus() != TokenStatus.ACTIVE) {
-                throw new CatalogKitException("Alation reports the refresh token as " + old.getStatus()
+        RefreshToken old = rotator.unchangedIfFails("validating the old refresh token", () -> {
+            RefreshToken state = tokens.validate(refreshToken, userId);
+            if (state.getStatus() != TokenStatus.ACTIVE) {
+                throw new CatalogKitException("Alation reports the refresh token as " + state.getStatus()
                         + "; it cannot be regenerated: create a new refresh token instead");
             }
-        } catch (RuntimeException e) {
-            throw rotator.unchanged(e);
-        }
+            return state;
+        });
         String name = "refresh token '" + old.getName() + "' of user " + userId;
         rotator.done("validated the old " + name + " (" + old.getStatus() + ", expires "
                 + old.getExpiresAt().map(Object::toString).orElse("(not said)") + ")");

@@ -13,7 +13,6 @@ import io.catalogkit.tokens.internal.Rotator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -51,35 +50,21 @@ public final class ApiTokenRotation {
      * @return the rotation
      */
     public Rotation<ApiToken> rotate(String guid, SecretSink sink, Secret impersonationToken) {
-        Objects.requireNonNull(guid, "guid must not be null");
-        if (guid.isBlank()) {
-            throw new IllegalArgumentException("guid must not be blank");
-        }
-        Objects.requireNonNull(sink, "sink must not be null");
+        Rotator.requireArguments(guid, "guid", sink);
         Rotator rotator = new Rotator(Platform.ATLAN, "Atlan rotate API token " + guid);
-        rotator.doing("reading the old token");
-        Optional<ApiToken> found;
-        try {
-            found = tokens.getByGuid(guid);
-        } catch (RuntimeException e) {
-            throw rotator.unchanged(e);
-        }
-        ApiToken old = found.orElseThrow(() -> new NotFoundException(
-                "Atlan rotate API token: no API token has GUID " + guid + "; nothing was changed.",
-                404,
-                null,
-                null,
-                "GET",
-                "/" + ApiTokenServiceImpl.APIKEYS));
+        ApiToken old = rotator.unchangedIfFails("reading the old token", () -> tokens.getByGuid(guid))
+                .orElseThrow(() -> new NotFoundException(
+                        "Atlan rotate API token: no API token has GUID " + guid + "; nothing was changed.",
+                        404,
+                        null,
+                        null,
+                        "GET",
+                        "/" + ApiTokenServiceImpl.APIKEYS));
         rotator.done("read the old " + describe(old));
         String username = old.getServiceAccountUsername();
-        rotator.doing("finding the assets where " + username + " is an admin or viewer");
-        List<AssetSearch.Grant> grants;
-        try {
-            grants = search.grantsOf(username, impersonationToken);
-        } catch (RuntimeException e) {
-            throw rotator.unchanged(e);
-        }
+        List<AssetSearch.Grant> grants = rotator.unchangedIfFails(
+                "finding the assets where " + username + " is an admin or viewer",
+                () -> search.grantsOf(username, impersonationToken));
         rotator.done(
                 grants.isEmpty()
                         ? "found no asset where " + username + " is an admin or viewer"

@@ -54,31 +54,21 @@ public final class AccessTokenRotation {
      * @return the rotation
      */
     public Rotation<AccessToken> rotate(String tokenId, AccessTokenDuration duration, SecretSink sink) {
-        Objects.requireNonNull(tokenId, "tokenId must not be null");
-        if (tokenId.isBlank()) {
-            throw new IllegalArgumentException("tokenId must not be blank");
-        }
+        Rotator.requireArguments(tokenId, "tokenId", sink);
         Objects.requireNonNull(duration, "duration must not be null");
-        Objects.requireNonNull(sink, "sink must not be null");
         Rotator rotator = new Rotator(Platform.DATAHUB, "DataHub rotate access token " + tokenId);
-        rotator.doing("looking up the old token");
-        Optional<AccessToken> found;
-        try {
-            found = find(tokenId);
-        } catch (RuntimeException e) {
-            throw rotator.unchanged(e);
-        }
-        AccessToken old = found.orElseThrow(() -> new NotFoundException(
-                "DataHub rotate access token: no token with id " + tokenId + " is listed for this client ("
-                        + callerUrn
-                                .map(u -> "every token if an admin, else those owned by " + u)
-                                .orElse("every token")
-                        + "); nothing was changed.",
-                404,
-                null,
-                null,
-                "POST",
-                "/api/graphql"));
+        AccessToken old = rotator.unchangedIfFails("looking up the old token", () -> find(tokenId))
+                .orElseThrow(() -> new NotFoundException(
+                        "DataHub rotate access token: no token with id " + tokenId + " is listed for this client ("
+                                + callerUrn
+                                        .map(u -> "every token if an admin, else those owned by " + u)
+                                        .orElse("every token")
+                                + "); nothing was changed.",
+                        404,
+                        null,
+                        null,
+                        "POST",
+                        "/api/graphql"));
         rotator.done("found the old " + describe(old));
         return rotator.replace(old, new Plan(old, duration), sink);
     }
