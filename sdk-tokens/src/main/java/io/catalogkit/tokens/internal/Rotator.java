@@ -1,5 +1,6 @@
 package io.catalogkit.tokens.internal;
 
+import io.catalogkit.core.CatalogKitException;
 import io.catalogkit.core.Secret;
 import io.catalogkit.core.ServerException;
 import io.catalogkit.core.TransportException;
@@ -121,7 +122,28 @@ public final class Rotator {
                 oldUntouched,
                 steps,
                 validSecret,
-                cause);
+                echoesSecret(cause) ? redacted(cause) : cause);
+    }
+
+    /** Whether a failure (a sink's, say) or one of its causes quotes a secret this rotation handled. */
+    private boolean echoesSecret(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String message = t.getMessage();
+            if (message != null && scrub.stream().anyMatch(s -> message.contains(s.reveal()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The failure with the secret cut out of its message, where it happened; its own causes are dropped. */
+    private CatalogKitException redacted(Throwable e) {
+        CatalogKitException copy = new CatalogKitException(describe(e) + " (message redacted by catalogkit)");
+        copy.setStackTrace(e.getStackTrace());
+        for (Throwable suppressed : e.getSuppressed()) {
+            copy.addSuppressed(suppressed);
+        }
+        return copy;
     }
 
     /**

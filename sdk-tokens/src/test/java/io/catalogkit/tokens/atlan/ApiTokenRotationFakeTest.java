@@ -243,6 +243,11 @@ class ApiTokenRotationFakeTest {
                     assertThat(e.isOldUntouched()).isTrue();
                     assertThat(e.getMessage()).doesNotContain("eyJ");
                     assertThat(String.join(" ", e.getSteps())).doesNotContain("eyJ");
+                    // the sink's own exception quoted the secret: the cause is a redacted copy
+                    assertThat(e.getCause().getMessage())
+                            .startsWith("IOException: vault unreachable while writing Secret[redacted]")
+                            .doesNotContain("eyJ");
+                    assertThat(e.getCause().getStackTrace()).isNotEmpty();
                 })
                 .hasMessageContaining("storing the replacement's secret in the sink failed")
                 .hasMessageContaining("vault unreachable while writing Secret[redacted]")
