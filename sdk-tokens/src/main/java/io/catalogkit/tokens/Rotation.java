@@ -33,4 +33,13 @@ public class Rotation<T> {
     /** What was done, in order; no secrets. */
     @Singular
     List<String> steps;
+
+    // Written out (Lombok would generate the same) so that javadoc, which reads this source without
+    // Lombok, sees no public default constructor: the builder is the only way to make one.
+    private Rotation(@NonNull T old, @NonNull T replacement, boolean oldRevoked, List<String> steps) {
+        this.old = old;
+        this.replacement = replacement;
+        this.oldRevoked = oldRevoked;
+        this.steps = steps;
+    }
 }

@@ -67,6 +67,29 @@ public class InventoryEntry {
     @Singular
     Set<String> scopes;
 
+    // Written out (Lombok would generate the same) so that javadoc, which reads this source without
+    // Lombok, sees no public default constructor: the builder is the only way to make one.
+    private InventoryEntry(
+            @NonNull Platform platform,
+            @NonNull String kind,
+            @NonNull String id,
+            String name,
+            String owner,
+            Instant createdAt,
+            Instant expiresAt,
+            @NonNull TokenStatus status,
+            Set<String> scopes) {
+        this.platform = platform;
+        this.kind = kind;
+        this.id = id;
+        this.name = name;
+        this.owner = owner;
+        this.createdAt = createdAt;
+        this.expiresAt = expiresAt;
+        this.status = status;
+        this.scopes = scopes;
+    }
+
     /**
      * The token's name.
      *
