@@ -11,6 +11,7 @@ module io.catalogkit.tokens {
     exports io.catalogkit.tokens.atlan;
     exports io.catalogkit.tokens.alation;
     exports io.catalogkit.tokens.datahub;
+    exports io.catalogkit.tokens.inventory;
 
     // Jackson writes the models and the request bodies, and reads nothing into private state
     opens io.catalogkit.tokens to

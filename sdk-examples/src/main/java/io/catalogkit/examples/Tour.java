@@ -28,6 +28,8 @@ public final class Tour {
         AlationExample.run(out);
         section(out, "DataHub: personal access tokens");
         DataHubExample.run(out);
+        section(out, "Across catalogs: inventory and rotation");
+        InventoryExample.run(out);
     }
 
     private static void section(PrintStream out, String title) {

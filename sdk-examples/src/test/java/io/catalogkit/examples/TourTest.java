@@ -50,4 +50,23 @@ class TourTest {
                 .contains("has 1 token(s) again")
                 .doesNotContain("eyJ");
     }
+
+    @Test
+    void inventoryAndRotationStoryRunsAgainstTheFakes() {
+        String out = run(InventoryExample::run);
+        assertThat(out)
+                .contains("PLATFORM  KIND")
+                .contains("weekly-export")
+                .contains("EXPIRED")
+                .contains("never")
+                .contains("Not listed:")
+                .contains("Expiring within 7 days: 4; never expiring: 2")
+                .contains("Atlan 'nightly-sync': replaced, old one revoked")
+                .contains("made the replacement an admin of Connection 'prod-snowflake'")
+                .contains("DataHub 'laptop': replaced, old one revoked")
+                .contains("Alation 'ci-pipeline': replaced, old one revoked")
+                .contains("vault now holds: [alation/ci-pipeline, atlan/nightly-sync, datahub/laptop]")
+                .doesNotContain("STILL ACTIVE")
+                .doesNotContain("eyJ");
+    }
 }

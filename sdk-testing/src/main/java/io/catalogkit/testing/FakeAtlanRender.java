@@ -121,21 +121,28 @@ final class FakeAtlanRender {
      * @param attributes the attributes asked for
      */
     static ObjectNode indexSearch(Asset a, List<String> attributes) {
+        return indexSearch(a == null ? List.of() : List.of(a), a == null ? 0 : 1, attributes);
+    }
+
+    /** An index search answer: one page of assets and the count of all that matched. */
+    static ObjectNode indexSearch(List<Asset> page, int approximateCount, List<String> attributes) {
         ObjectNode answer = NODES.objectNode().put("queryType", "INDEX");
-        if (a == null) {
-            answer.put("approximateCount", 0);
+        answer.put("approximateCount", approximateCount);
+        if (page.isEmpty()) {
             return answer;
         }
-        answer.put("approximateCount", 1);
-        ObjectNode e = answer.putArray("entities").addObject();
-        e.put("typeName", a.typeName).put("guid", a.guid).put("status", "ACTIVE");
-        ObjectNode attrs = e.putObject("attributes");
-        attrs.put("qualifiedName", a.qualifiedName).put("name", a.name);
-        if (attributes.contains("adminUsers")) {
-            a.adminUsers.forEach(attrs.putArray("adminUsers")::add);
-        }
-        if (attributes.contains("viewerUsers")) {
-            a.viewerUsers.forEach(attrs.putArray("viewerUsers")::add);
+        ArrayNode entities = answer.putArray("entities");
+        for (Asset a : page) {
+            ObjectNode e = entities.addObject();
+            e.put("typeName", a.typeName).put("guid", a.guid).put("status", "ACTIVE");
+            ObjectNode attrs = e.putObject("attributes");
+            attrs.put("qualifiedName", a.qualifiedName).put("name", a.name);
+            if (attributes.contains("adminUsers")) {
+                a.adminUsers.forEach(attrs.putArray("adminUsers")::add);
+            }
+            if (attributes.contains("viewerUsers")) {
+                a.viewerUsers.forEach(attrs.putArray("viewerUsers")::add);
+            }
         }
         return answer;
     }

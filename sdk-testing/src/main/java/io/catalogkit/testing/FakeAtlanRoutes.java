@@ -1,6 +1,7 @@
 package io.catalogkit.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.catalogkit.testing.FakeAtlanStore.Asset;
 import io.catalogkit.testing.FakeAtlanStore.EntityChange;
 import io.catalogkit.testing.FakeAtlanStore.Failure;
 import io.catalogkit.testing.FakeAtlanStore.Token;
@@ -8,6 +9,7 @@ import io.catalogkit.testing.FakeServer.Reply;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -140,13 +142,41 @@ final class FakeAtlanRoutes {
                 guid = v.asText();
             }
         }
-        if (guid == null) {
-            throw Failure.badRequest("the fake answers only index searches for one __guid");
-        }
         List<String> attributes = new ArrayList<>();
         body.path("attributes").forEach(a -> attributes.add(a.asText()));
+        if (guid == null) {
+            return searchByUser(store, body.path("dsl"), caller, attributes);
+        }
         return Reply.json(
                 200, FakeAtlanRender.indexSearch(store.readable(guid, caller).orElse(null), attributes));
+    }
+
+    /**
+     * Index search for the assets where a user is in {@code adminUsers} or {@code viewerUsers}: a
+     * {@code bool.should} of {@code term}s on those fields, paged with {@code from} and {@code
+     * size}, in GUID order; only assets the caller may read.
+     */
+    private static Reply searchByUser(FakeAtlanStore store, JsonNode dsl, String caller, List<String> attributes) {
+        Set<String> admins = new HashSet<>();
+        Set<String> viewers = new HashSet<>();
+        for (JsonNode clause : dsl.path("query").path("bool").path("should")) {
+            JsonNode admin = clause.path("term").path("adminUsers").path("value");
+            JsonNode viewer = clause.path("term").path("viewerUsers").path("value");
+            if (admin.isTextual()) {
+                admins.add(admin.asText());
+            }
+            if (viewer.isTextual()) {
+                viewers.add(viewer.asText());
+            }
+        }
+        if (admins.isEmpty() && viewers.isEmpty()) {
+            throw Failure.badRequest("the fake answers only index searches for one __guid, or for adminUsers or"
+                    + " viewerUsers terms in bool.should");
+        }
+        List<Asset> matches = store.readableWithUsers(caller, admins, viewers);
+        int from = Math.min(Math.max(dsl.path("from").asInt(0), 0), matches.size());
+        int to = Math.min(from + Math.max(dsl.path("size").asInt(10), 0), matches.size());
+        return Reply.json(200, FakeAtlanRender.indexSearch(matches.subList(from, to), matches.size(), attributes));
     }
 
     private static Reply bulkSave(FakeAtlanStore store, RecordedCall call, String caller) {

@@ -344,6 +344,19 @@ final class FakeAtlanStore implements FakeState.Store<FakeAtlanStore> {
     }
 
     /**
+     * The assets the caller may read where one of the given users is an admin or a viewer, in GUID
+     * order.
+     */
+    List<Asset> readableWithUsers(String caller, Set<String> admins, Set<String> viewers) {
+        return assets.values().stream()
+                .filter(a -> a.readers.contains(caller))
+                .filter(a -> a.adminUsers.stream().anyMatch(admins::contains)
+                        || a.viewerUsers.stream().anyMatch(viewers::contains))
+                .sorted(Comparator.comparing((Asset a) -> a.guid))
+                .toList();
+    }
+
+    /**
      * Applies a bulk save entity by entity: a negative GUID finds the asset by type and qualified
      * name or creates it; only the attributes sent change.
      *

@@ -86,7 +86,8 @@ class ArchitectureTest {
                         "io.catalogkit.tokens",
                         "io.catalogkit.tokens.atlan",
                         "io.catalogkit.tokens.alation",
-                        "io.catalogkit.tokens.datahub");
+                        "io.catalogkit.tokens.datahub",
+                        "io.catalogkit.tokens.inventory");
         assertThat(d.exports()).allMatch(e -> !e.isQualified());
         assertThat(d.requires())
                 .anyMatch(r -> r.name().equals("io.catalogkit.core")

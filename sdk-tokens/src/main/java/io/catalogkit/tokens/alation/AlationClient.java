@@ -8,12 +8,14 @@ import io.catalogkit.core.internal.Args;
 import io.catalogkit.core.internal.Credentials;
 import io.catalogkit.core.internal.Env;
 import io.catalogkit.core.internal.Transport;
+import io.catalogkit.tokens.RefreshToken;
 import io.catalogkit.tokens.alation.internal.AccessTokens;
 import io.catalogkit.tokens.alation.internal.AlationCalls;
 import io.catalogkit.tokens.alation.internal.AlationErrors;
 import io.catalogkit.tokens.alation.internal.AuthInterceptor;
 import io.catalogkit.tokens.alation.internal.ManagedAccessToken;
 import io.catalogkit.tokens.alation.internal.RefreshCredential;
+import io.catalogkit.tokens.alation.internal.RefreshTokenHolders;
 import io.catalogkit.tokens.alation.internal.RefreshTokens;
 import java.time.Duration;
 import java.util.Map;
@@ -64,6 +66,7 @@ public final class AlationClient implements AutoCloseable {
             this.managed = new ManagedAccessToken(
                     accessTokens, new RefreshCredential(b.refreshToken, b.userId), options.clock(), b.skew);
             this.interceptor = new AuthInterceptor(options.baseUrl(), managed, transport::checkOpen);
+            RefreshTokenHolders.register(managed);
         } else {
             this.managed = null;
             this.interceptor = null;
@@ -170,6 +173,23 @@ public final class AlationClient implements AutoCloseable {
         return interceptor;
     }
 
+    /**
+     * The refresh token this client mints with (its current value, after any rotation), as Alation
+     * reports it now: one validate call. The value itself is not returned.
+     *
+     * @return the token's state, or empty when the client was built without a refresh token
+     * @throws io.catalogkit.core.AuthenticationException when Alation refuses it (expired, revoked
+     *     or invalid)
+     */
+    public Optional<RefreshToken> ownRefreshToken() {
+        if (managed == null) {
+            return Optional.empty();
+        }
+        RefreshToken state = refreshTokens.validate(
+                managed.credential().secret(), managed.credential().userId());
+        return Optional.of(state.toBuilder().secret(null).build());
+    }
+
     private ManagedAccessToken managed() {
         if (managed == null) {
             throw new IllegalStateException("This AlationClient has no refresh token: build it with"
@@ -186,6 +206,9 @@ public final class AlationClient implements AutoCloseable {
      */
     @Override
     public void close() {
+        if (managed != null) {
+            RefreshTokenHolders.unregister(managed);
+        }
         transport.close();
     }
 

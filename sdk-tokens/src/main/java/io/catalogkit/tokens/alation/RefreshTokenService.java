@@ -3,6 +3,9 @@ package io.catalogkit.tokens.alation;
 import io.catalogkit.core.AuthenticationException;
 import io.catalogkit.core.Secret;
 import io.catalogkit.tokens.RefreshToken;
+import io.catalogkit.tokens.Rotation;
+import io.catalogkit.tokens.RotationException;
+import io.catalogkit.tokens.SecretSink;
 
 /**
  * Alation refresh tokens: long-lived tokens owned by one user, which mint short-lived API access
@@ -59,4 +62,23 @@ public interface RefreshTokenService {
      *     a new refresh token instead
      */
     RefreshToken regenerate(Secret refreshToken, long userId);
+
+    /**
+     * Replaces a refresh token's value and hands the new value to a sink: validates the old
+     * value, regenerates it (Alation invalidates the old value at once), switches every open
+     * {@link AlationClient} in this process that holds the old value to the new one (they mint new
+     * access tokens as needed), and stores the new value with the sink.
+     *
+     * <p>Regeneration cannot be undone. A failure before it leaves the old value untouched and the
+     * {@link RotationException} says so. If the sink fails after it, the exception says that the
+     * new value is the only valid one and where it is held, and carries it in {@link
+     * RotationException#getValidSecret()}.
+     *
+     * @param refreshToken the current, still valid, refresh token
+     * @param userId the id of the user who owns it
+     * @param sink where the new value goes
+     * @return the rotation: the old token's state, the new token with its value, and the steps
+     * @throws RotationException when a step failed
+     */
+    Rotation<RefreshToken> rotate(Secret refreshToken, long userId, SecretSink sink);
 }

@@ -10,6 +10,9 @@ import io.catalogkit.core.Secret;
 import io.catalogkit.core.TransportException;
 import io.catalogkit.tokens.ApiToken;
 import io.catalogkit.tokens.Page;
+import io.catalogkit.tokens.Rotation;
+import io.catalogkit.tokens.RotationException;
+import io.catalogkit.tokens.SecretSink;
 import java.util.Optional;
 import java.util.Set;
 
@@ -176,4 +179,43 @@ public interface ApiTokenService {
      *     save without adding the token
      */
     void addApiTokenAsViewer(String collectionGuid, Secret impersonationToken);
+
+    /**
+     * Replaces a token with a new one and purges the old: creates a replacement with the same
+     * display name, description, personas and validity (a lifespan counted from now), verifies its
+     * secret with a call made with it, hands the secret to the sink, and then purges the old token.
+     *
+     * <p>The replacement is a new service-account user, so the old token's admin and viewer grants
+     * do not carry over: the assets where the old token's user is an admin or viewer (as far as
+     * this client's key can see them, by index search) are listed in the steps. {@link
+     * #rotate(String, SecretSink, Secret)} grants them to the replacement.
+     *
+     * <p>If anything fails before the sink has stored the secret, the replacement is purged again,
+     * the old token is untouched, and a {@link RotationException} says so. If purging the old token
+     * fails after that, the rotation is returned with {@code Rotation.isOldRevoked()} false and
+     * steps that say what to do.
+     *
+     * @param guid the old token's GUID
+     * @param sink where the replacement's secret goes, before the old token is purged
+     * @return the rotation: the old token, the replacement with its secret, and the steps
+     * @throws NotFoundException when no token has that GUID (nothing is changed)
+     * @throws RotationException when a step failed before the sink stored the secret
+     */
+    Rotation<ApiToken> rotate(String guid, SecretSink sink);
+
+    /**
+     * Rotates a token as {@link #rotate(String, SecretSink)} does, and also makes the replacement
+     * an admin or viewer of every asset where the old token is one, before its secret goes to the
+     * sink. The impersonation token (of a user who administers those assets, as for {@link
+     * #addApiTokenAsAdmin}) finds the assets and saves them.
+     *
+     * @param guid the old token's GUID
+     * @param sink where the replacement's secret goes, before the old token is purged
+     * @param impersonationToken a bearer token of a user who administers the old token's assets
+     * @return the rotation
+     * @throws NotFoundException when no token has that GUID (nothing is changed)
+     * @throws RotationException when a step failed before the sink stored the secret; a grant
+     *     already made to the replacement stays in the asset's list after the replacement is purged
+     */
+    Rotation<ApiToken> rotate(String guid, SecretSink sink, Secret impersonationToken);
 }

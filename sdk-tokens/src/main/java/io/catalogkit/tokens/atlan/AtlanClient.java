@@ -37,7 +37,7 @@ public final class AtlanClient implements AutoCloseable {
                 .requestIdHeader(AtlanErrors.REQUEST_ID_HEADER)
                 .errorParser(AtlanErrors.PARSER)
                 .build();
-        this.apiTokens = new ApiTokenServiceImpl(transport, credentials);
+        this.apiTokens = new ApiTokenServiceImpl(transport, credentials, key -> new AtlanClient(options, key));
     }
 
     /**

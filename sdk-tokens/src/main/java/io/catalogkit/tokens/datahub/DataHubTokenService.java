@@ -6,6 +6,9 @@ import io.catalogkit.core.PermissionDeniedException;
 import io.catalogkit.core.Secret;
 import io.catalogkit.tokens.AccessToken;
 import io.catalogkit.tokens.Page;
+import io.catalogkit.tokens.Rotation;
+import io.catalogkit.tokens.RotationException;
+import io.catalogkit.tokens.SecretSink;
 
 /**
  * DataHub personal access tokens, over DataHub's GraphQL API. Obtain it from {@link
@@ -67,4 +70,24 @@ public interface DataHubTokenService {
      * @throws NotFoundException when DataHub holds no such token (unknown, revoked or expired)
      */
     AccessToken getMetadata(Secret token);
+
+    /**
+     * Replaces a token with a new one and revokes the old: looks the old token up by id (among
+     * every token for an admin, among the caller's own otherwise), creates a replacement for the
+     * same actor with the same name and description, verifies its secret with a call made with it,
+     * hands the secret to the sink, and then revokes the old token.
+     *
+     * <p>If anything fails before the sink has stored the secret, the replacement is revoked again,
+     * the old token is untouched, and a {@link RotationException} says so. If revoking the old
+     * token fails after that, the rotation is returned with {@code Rotation.isOldRevoked()} false
+     * and steps that say what to do.
+     *
+     * @param tokenId the old token's id ({@link AccessToken#getId()})
+     * @param duration how long the replacement lives
+     * @param sink where the replacement's secret goes, before the old token is revoked
+     * @return the rotation: the old token, the replacement with its secret, and the steps
+     * @throws NotFoundException when the caller sees no token with that id (nothing is changed)
+     * @throws RotationException when a step failed before the sink stored the secret
+     */
+    Rotation<AccessToken> rotate(String tokenId, AccessTokenDuration duration, SecretSink sink);
 }

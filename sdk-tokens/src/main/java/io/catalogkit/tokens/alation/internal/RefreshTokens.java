@@ -5,6 +5,8 @@ import io.catalogkit.core.internal.Answer;
 import io.catalogkit.core.internal.ApiRequest;
 import io.catalogkit.core.internal.Args;
 import io.catalogkit.tokens.RefreshToken;
+import io.catalogkit.tokens.Rotation;
+import io.catalogkit.tokens.SecretSink;
 import io.catalogkit.tokens.alation.RefreshTokenService;
 import java.util.Optional;
 
@@ -74,5 +76,10 @@ public final class RefreshTokens implements RefreshTokenService {
             own.refreshTokenRegenerated(refreshToken, userId, fresh);
         }
         return AlationJson.refreshToken(answer, true, userId);
+    }
+
+    @Override
+    public Rotation<RefreshToken> rotate(Secret refreshToken, long userId, SecretSink sink) {
+        return new RefreshTokenRotation(this).rotate(refreshToken, userId, sink);
     }
 }

@@ -13,7 +13,10 @@ import io.catalogkit.core.internal.Json;
 import io.catalogkit.core.internal.Transport;
 import io.catalogkit.tokens.ApiToken;
 import io.catalogkit.tokens.Page;
+import io.catalogkit.tokens.Rotation;
+import io.catalogkit.tokens.SecretSink;
 import io.catalogkit.tokens.atlan.ApiTokenService;
+import io.catalogkit.tokens.atlan.AtlanClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -51,16 +54,19 @@ public final class ApiTokenServiceImpl implements ApiTokenService {
 
     private final Transport transport;
     private final Credentials credentials;
+    private final ApiTokenRotation rotation;
 
     /**
      * Creates the service.
      *
      * @param transport the client's transport
      * @param credentials the client's own credentials (the same the transport applies)
+     * @param asKey makes a client like this one that authenticates with another key, for rotation
      */
-    public ApiTokenServiceImpl(Transport transport, Credentials credentials) {
+    public ApiTokenServiceImpl(Transport transport, Credentials credentials, Function<Secret, AtlanClient> asKey) {
         this.transport = Objects.requireNonNull(transport, "transport");
         this.credentials = Objects.requireNonNull(credentials, "credentials");
+        this.rotation = new ApiTokenRotation(this, asKey, new AssetSearch(transport));
     }
 
     // ---------------------------------------------------------------- create
@@ -489,6 +495,18 @@ public final class ApiTokenServiceImpl implements ApiTokenService {
                 null,
                 "POST",
                 "/" + INDEX_SEARCH);
+    }
+
+    // ---------------------------------------------------------------- rotate
+
+    @Override
+    public Rotation<ApiToken> rotate(String guid, SecretSink sink) {
+        return rotation.rotate(guid, sink, null);
+    }
+
+    @Override
+    public Rotation<ApiToken> rotate(String guid, SecretSink sink, Secret impersonationToken) {
+        return rotation.rotate(guid, sink, Objects.requireNonNull(impersonationToken, "impersonationToken"));
     }
 
     // ---------------------------------------------------------------- helpers

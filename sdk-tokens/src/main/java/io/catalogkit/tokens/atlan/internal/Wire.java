@@ -71,11 +71,11 @@ final class Wire {
         return obj("entities", List.of(entity));
     }
 
-    private static Map<String, Object> term(String field, String value) {
+    static Map<String, Object> term(String field, String value) {
         return obj("term", obj(field, obj("value", value)));
     }
 
-    private static Map<String, Object> obj(Object... keysAndValues) {
+    static Map<String, Object> obj(Object... keysAndValues) {
         Map<String, Object> m = new LinkedHashMap<>();
         for (int i = 0; i < keysAndValues.length; i += 2) {
             m.put((String) keysAndValues[i], keysAndValues[i + 1]);

@@ -9,8 +9,11 @@ import io.catalogkit.core.internal.Json;
 import io.catalogkit.core.internal.Transport;
 import io.catalogkit.tokens.AccessToken;
 import io.catalogkit.tokens.Page;
+import io.catalogkit.tokens.Rotation;
+import io.catalogkit.tokens.SecretSink;
 import io.catalogkit.tokens.TokenStatus;
 import io.catalogkit.tokens.datahub.AccessTokenDuration;
+import io.catalogkit.tokens.datahub.DataHubClient;
 import io.catalogkit.tokens.datahub.DataHubTokenService;
 import java.time.Clock;
 import java.time.Instant;
@@ -18,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,17 +37,20 @@ public final class DataHubTokenServiceImpl implements DataHubTokenService {
     private final GraphQl graphQl;
     private final Secret clientToken;
     private final Clock clock;
+    private final AccessTokenRotation rotation;
 
     /**
      * Creates the service.
      *
      * @param transport the client's transport (it sends the client's token)
      * @param clientToken the client's own token, decoded only for messages (expiry, own urn)
+     * @param asToken makes a client like this one that authenticates with another token, for rotation
      */
-    public DataHubTokenServiceImpl(Transport transport, Secret clientToken) {
+    public DataHubTokenServiceImpl(Transport transport, Secret clientToken, Function<Secret, DataHubClient> asToken) {
         this.graphQl = new GraphQl(transport);
         this.clientToken = Objects.requireNonNull(clientToken, "clientToken");
         this.clock = transport.options().clock();
+        this.rotation = new AccessTokenRotation(this, Jwt.actorUrn(clientToken), asToken);
     }
 
     @Override
@@ -208,6 +215,11 @@ public final class DataHubTokenServiceImpl implements DataHubTokenService {
             throw answer.malformed("data.getAccessTokenMetadata with an id");
         }
         return toModel(m, null);
+    }
+
+    @Override
+    public Rotation<AccessToken> rotate(String tokenId, AccessTokenDuration duration, SecretSink sink) {
+        return rotation.rotate(tokenId, duration, sink);
     }
 
     /**

@@ -1,0 +1,188 @@
+package io.catalogkit.tokens.atlan.internal;
+
+import io.catalogkit.core.NotFoundException;
+import io.catalogkit.core.PermissionDeniedException;
+import io.catalogkit.core.Secret;
+import io.catalogkit.tokens.ApiToken;
+import io.catalogkit.tokens.Platform;
+import io.catalogkit.tokens.Rotation;
+import io.catalogkit.tokens.SecretSink;
+import io.catalogkit.tokens.atlan.ApiTokenService;
+import io.catalogkit.tokens.atlan.AtlanClient;
+import io.catalogkit.tokens.internal.Rotator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Rotates an Atlan API token through the public {@link ApiTokenService}: a replacement with the same
+ * name, description, personas and validity, verified with a call made with its secret, granted the
+ * old token's admin and viewer assets when an impersonation token is given, handed to the sink, and
+ * then the old token purged. Stateless; one instance serves every rotation of a client.
+ */
+public final class ApiTokenRotation {
+    private final ApiTokenService tokens;
+    private final Function<Secret, AtlanClient> asKey;
+    private final AssetSearch search;
+
+    /**
+     * Creates the rotation.
+     *
+     * @param tokens the client's token service
+     * @param asKey a client like this one that authenticates with another key (closed after use)
+     * @param search the index search for the assets a user is granted
+     */
+    public ApiTokenRotation(ApiTokenService tokens, Function<Secret, AtlanClient> asKey, AssetSearch search) {
+        this.tokens = Objects.requireNonNull(tokens, "tokens");
+        this.asKey = Objects.requireNonNull(asKey, "asKey");
+        this.search = Objects.requireNonNull(search, "search");
+    }
+
+    /**
+     * Rotates a token.
+     *
+     * @param guid the old token's GUID
+     * @param sink where the new secret goes
+     * @param impersonationToken a bearer of a user who administers the old token's assets, to grant
+     *     them to the replacement; null to only report them
+     * @return the rotation
+     */
+    public Rotation<ApiToken> rotate(String guid, SecretSink sink, Secret impersonationToken) {
+        Rotator.requireArguments(guid, "guid", sink);
+        Rotator rotator = new Rotator(Platform.ATLAN, "Atlan rotate API token " + guid);
+        ApiToken old = rotator.unchangedIfFails("reading the old token", () -> tokens.getByGuid(guid))
+                .orElseThrow(() -> new NotFoundException(
+                        "Atlan rotate API token: no API token has GUID " + guid + "; nothing was changed.",
+                        404,
+                        null,
+                        null,
+                        "GET",
+                        "/" + ApiTokenServiceImpl.APIKEYS));
+        rotator.done("read the old " + describe(old));
+        String username = old.getServiceAccountUsername();
+        List<AssetSearch.Grant> grants = rotator.unchangedIfFails(
+                "finding the assets where " + username + " is an admin or viewer",
+                () -> search.grantsOf(username, impersonationToken));
+        rotator.done(
+                grants.isEmpty()
+                        ? "found no asset where " + username + " is an admin or viewer"
+                        : "found " + grants.size() + " asset(s) where " + username + " is an admin or viewer: "
+                                + grants.stream().map(ApiTokenRotation::role).collect(Collectors.joining(", ")));
+        Rotation<ApiToken> rotation = rotator.replace(old, new Plan(old, grants, impersonationToken), sink);
+        if (grants.isEmpty()) {
+            return rotation;
+        }
+        return rotation.toBuilder()
+                .step("Atlan keeps " + username + " in the admin and viewer lists of those assets after the purge;"
+                        + " remove it there when convenient")
+                .build();
+    }
+
+    private final class Plan implements Rotator.Replace<ApiToken> {
+        private final ApiToken old;
+        private final List<AssetSearch.Grant> grants;
+        private final Secret impersonation;
+        private final List<String> granted = new ArrayList<>();
+
+        Plan(ApiToken old, List<AssetSearch.Grant> grants, Secret impersonation) {
+            this.old = old;
+            this.grants = grants;
+            this.impersonation = impersonation;
+        }
+
+        @Override
+        public ApiToken create() {
+            return tokens.create(
+                    old.getDisplayName(),
+                    old.getDescription().orElse(null),
+                    old.getPersonaQualifiedNames(),
+                    old.getValiditySeconds().orElse(null));
+        }
+
+        @Override
+        public String describe(ApiToken token) {
+            return ApiTokenRotation.describe(token);
+        }
+
+        @Override
+        public Secret secret(ApiToken replacement) {
+            return replacement.getAccessToken().orElseThrow();
+        }
+
+        @Override
+        public void prepare(ApiToken replacement, Rotator rotator) {
+            try (AtlanClient asReplacement = asKey.apply(secret(replacement))) {
+                rotator.doing("verifying the replacement's secret");
+                try {
+                    asReplacement.apiTokens().getByGuid(replacement.getGuid());
+                } catch (PermissionDeniedException authenticatedAnyway) {
+                    // A 403 comes after the key was accepted: the secret works.
+                }
+                rotator.done("verified the replacement's secret: a call made with it was accepted");
+                if (impersonation == null) {
+                    if (!grants.isEmpty()) {
+                        rotator.done("did not grant the replacement the old token's assets (no impersonation token"
+                                + " given): add it where needed with addApiTokenAsAdmin/addApiTokenAsViewer, or"
+                                + " rotate with an impersonation token");
+                    }
+                    return;
+                }
+                for (AssetSearch.Grant g : grants) {
+                    if (g.admin()) {
+                        rotator.doing("making the replacement an admin of " + g.describe());
+                        asReplacement.apiTokens().addApiTokenAsAdmin(g.guid(), impersonation);
+                        granted.add("admin of " + g.describe());
+                        rotator.done("made the replacement an admin of " + g.describe());
+                    }
+                    if (g.viewer()) {
+                        rotator.doing("making the replacement a viewer of " + g.describe());
+                        asReplacement.apiTokens().addApiTokenAsViewer(g.guid(), impersonation);
+                        granted.add("viewer of " + g.describe());
+                        rotator.done("made the replacement a viewer of " + g.describe());
+                    }
+                }
+            }
+        }
+
+        @Override
+        public void remove(ApiToken replacement) {
+            tokens.purge(replacement.getGuid());
+        }
+
+        @Override
+        public boolean revokeOld() {
+            try {
+                tokens.purge(old.getGuid());
+                return true;
+            } catch (NotFoundException gone) {
+                return false;
+            }
+        }
+
+        @Override
+        public String revokeOldAdvice() {
+            return "purge the old token with apiTokens().purge(\"" + old.getGuid() + "\") once nothing uses it any more"
+                    + grantedNote();
+        }
+
+        @Override
+        public String strayAdvice() {
+            return "List the tokens named '" + old.getDisplayName() + "' and purge any but " + old.getGuid()
+                    + " that was created just now.";
+        }
+
+        private String grantedNote() {
+            return granted.isEmpty() ? "" : " (the replacement is already " + String.join(", ", granted) + ")";
+        }
+    }
+
+    private static String describe(ApiToken token) {
+        return "API token " + token.getGuid() + " ('" + token.getDisplayName() + "')";
+    }
+
+    private static String role(AssetSearch.Grant g) {
+        return (g.admin() && g.viewer() ? "admin and viewer" : g.admin() ? "admin" : "viewer") + " of " + g.describe();
+    }
+}

@@ -1,0 +1,326 @@
+package io.catalogkit.tokens.internal;
+
+import io.catalogkit.core.CatalogKitException;
+import io.catalogkit.core.Secret;
+import io.catalogkit.core.ServerException;
+import io.catalogkit.core.TransportException;
+import io.catalogkit.tokens.Platform;
+import io.catalogkit.tokens.Rotation;
+import io.catalogkit.tokens.RotationException;
+import io.catalogkit.tokens.SecretSink;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * Runs one rotation and keeps its steps: the replace-then-revoke order Atlan and DataHub share
+ * ({@link #replace}), and the failure messages all three platforms share. Each step is in words,
+ * never with a secret. Not thread-safe: one instance per rotation.
+ */
+public final class Rotator {
+    private final Platform platform;
+    private final String operation;
+    private final List<String> steps = new ArrayList<>();
+    private final List<Secret> scrub = new ArrayList<>();
+    private String doing = "starting";
+
+    /**
+     * Starts a rotation.
+     *
+     * @param platform the platform
+     * @param operation what is rotated, for messages, e.g. {@code Atlan rotate API token 3f9c...}
+     */
+    public Rotator(Platform platform, String operation) {
+        this.platform = Objects.requireNonNull(platform, "platform");
+        this.operation = Objects.requireNonNull(operation, "operation");
+    }
+
+    /**
+     * Says what is about to be done, for the message if it fails.
+     *
+     * @param what e.g. {@code "verifying the replacement's secret"}
+     */
+    public void doing(String what) {
+        this.doing = what;
+    }
+
+    /**
+     * Records a step that was done.
+     *
+     * @param step what was done, without secrets
+     */
+    public void done(String step) {
+        steps.add(step);
+    }
+
+    /**
+     * The steps so far.
+     *
+     * @return a copy
+     */
+    public List<String> steps() {
+        return List.copyOf(steps);
+    }
+
+    /**
+     * Runs a step that changes nothing; if it fails, the rotation stops with nothing changed.
+     *
+     * @param what what the step does, e.g. {@code "reading the old token"}
+     * @param step the step
+     * @param <R> what it gives
+     * @return what it gave
+     * @throws io.catalogkit.tokens.RotationException when it failed
+     */
+    public <R> R unchangedIfFails(String what, Supplier<R> step) {
+        doing(what);
+        try {
+            return step.get();
+        } catch (RuntimeException e) {
+            throw unchanged(e);
+        }
+    }
+
+    /**
+     * Checks the arguments every rotation takes.
+     *
+     * @param id the old token's id or GUID
+     * @param name the argument's name
+     * @param sink the sink
+     */
+    public static void requireArguments(String id, String name, SecretSink sink) {
+        Objects.requireNonNull(id, name + " must not be null");
+        if (id.isBlank()) {
+            throw new IllegalArgumentException(name + " must not be blank");
+        }
+        Objects.requireNonNull(sink, "sink must not be null");
+    }
+
+    /**
+     * A failure before anything was changed.
+     *
+     * @param cause the failure
+     * @return the exception to throw
+     */
+    public RotationException unchanged(Throwable cause) {
+        return fail(doing + " failed, so nothing was changed: the old token is untouched.", true, null, cause);
+    }
+
+    /**
+     * A failure described by the caller.
+     *
+     * @param state what failed, which token works now and what to do
+     * @param oldUntouched whether the old token is as it was
+     * @param validSecret the only secret that works now, or null
+     * @param cause the failure
+     * @return the exception to throw
+     */
+    public RotationException fail(String state, boolean oldUntouched, Secret validSecret, Throwable cause) {
+        return new RotationException(
+                platform,
+                operation + ": " + state + " Cause: " + describe(cause),
+                oldUntouched,
+                steps,
+                validSecret,
+                echoesSecret(cause) ? redacted(cause) : cause);
+    }
+
+    /** Whether a failure (a sink's, say) or one of its causes quotes a secret this rotation handled. */
+    private boolean echoesSecret(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String message = t.getMessage();
+            if (message != null && scrub.stream().anyMatch(s -> message.contains(s.reveal()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The failure with the secret cut out of its message, where it happened; its own causes are dropped. */
+    private CatalogKitException redacted(Throwable e) {
+        CatalogKitException copy = new CatalogKitException(describe(e) + " (message redacted by catalogkit)");
+        copy.setStackTrace(e.getStackTrace());
+        for (Throwable suppressed : e.getSuppressed()) {
+            copy.addSuppressed(suppressed);
+        }
+        return copy;
+    }
+
+    /**
+     * Hands a secret to the sink, as a step.
+     *
+     * @param sink the sink
+     * @param secret the secret
+     * @throws Exception whatever the sink threw
+     */
+    public void store(SecretSink sink, Secret secret) throws Exception {
+        doing("storing the replacement's secret in the sink");
+        scrub.add(secret);
+        sink.store(secret);
+        done("the sink stored the replacement's secret");
+    }
+
+    /**
+     * What a platform does in a replace-then-revoke rotation.
+     *
+     * @param <T> the token type
+     */
+    public interface Replace<T> {
+        /**
+         * Creates the replacement.
+         *
+         * @return the replacement, with its secret
+         */
+        T create();
+
+        /**
+         * Names a token for steps and messages, without its secret.
+         *
+         * @param token the token
+         * @return e.g. {@code API token 3f9c... ('nightly-sync')}
+         */
+        String describe(T token);
+
+        /**
+         * The replacement's secret.
+         *
+         * @param replacement the replacement
+         * @return its secret
+         */
+        Secret secret(T replacement);
+
+        /**
+         * Makes the replacement ready before its secret is handed out: verifies it, and grants it
+         * what it must have. Says what it does with {@link Rotator#doing} and {@link Rotator#done}.
+         *
+         * @param replacement the replacement
+         * @param rotator the rotation, for its steps
+         */
+        void prepare(T replacement, Rotator rotator);
+
+        /**
+         * Removes the replacement again.
+         *
+         * @param replacement the replacement
+         */
+        void remove(T replacement);
+
+        /**
+         * Revokes the old token.
+         *
+         * @return true when revoked now, false when it was gone already
+         */
+        boolean revokeOld();
+
+        /**
+         * What to do when the old token could not be revoked, e.g. the call that revokes it.
+         *
+         * @return advice, without secrets
+         */
+        String revokeOldAdvice();
+
+        /**
+         * What to do when creating may have made a replacement nobody knows of.
+         *
+         * @return advice, without secrets
+         */
+        String strayAdvice();
+    }
+
+    /**
+     * Creates a replacement, prepares it, hands its secret to the sink, and revokes the old token.
+     * Before the sink has stored the secret, a failure removes the replacement again and throws,
+     * leaving the old token untouched. After that, a failure to revoke the old token is returned as
+     * a {@link Rotation} whose old token is not revoked, with steps that say what to do.
+     *
+     * @param old the token to rotate
+     * @param plan the platform's part
+     * @param sink where the new secret goes
+     * @param <T> the token type
+     * @return the rotation
+     * @throws RotationException when it failed before the sink stored the secret
+     */
+    public <T> Rotation<T> replace(T old, Replace<T> plan, SecretSink sink) {
+        doing("creating the replacement");
+        T replacement;
+        try {
+            replacement = plan.create();
+        } catch (RuntimeException e) {
+            if (mayHaveActed(e)) {
+                throw fail(
+                        "creating the replacement failed without a clear answer, so one may have been created anyway;"
+                                + " the old token is untouched. " + plan.strayAdvice(),
+                        true,
+                        null,
+                        e);
+            }
+            throw unchanged(e);
+        }
+        done("created the replacement " + plan.describe(replacement));
+        try {
+            plan.prepare(replacement, this);
+            store(sink, plan.secret(replacement));
+        } catch (Exception e) {
+            String failed = doing + " failed; ";
+            try {
+                plan.remove(replacement);
+                done("removed the replacement " + plan.describe(replacement) + " again");
+            } catch (RuntimeException removal) {
+                e.addSuppressed(removal);
+                throw fail(
+                        failed + "removing the replacement " + plan.describe(replacement) + " failed too ("
+                                + describe(removal) + "): remove it by hand. The old token is untouched.",
+                        true,
+                        null,
+                        e);
+            }
+            throw fail(
+                    failed + "the replacement " + plan.describe(replacement)
+                            + " was removed again and the old token is untouched.",
+                    true,
+                    null,
+                    e);
+        }
+        doing("revoking the old token");
+        boolean revoked;
+        try {
+            revoked = plan.revokeOld();
+            done(
+                    revoked
+                            ? "revoked the old " + plan.describe(old)
+                            : "the old " + plan.describe(old) + " was gone already");
+            revoked = true;
+        } catch (RuntimeException e) {
+            done("revoking the old " + plan.describe(old) + " failed (" + describe(e) + "): both tokens work now."
+                    + " The replacement's secret is in the sink; " + plan.revokeOldAdvice());
+            revoked = false;
+        }
+        return Rotation.<T>builder()
+                .old(old)
+                .replacement(replacement)
+                .oldRevoked(revoked)
+                .steps(steps)
+                .build();
+    }
+
+    /**
+     * Whether a failed call that changes something may have changed it anyway: no answer after the
+     * request may have reached the server, or a 5xx.
+     *
+     * @param e the failure
+     * @return true when the change may have happened
+     */
+    public static boolean mayHaveActed(RuntimeException e) {
+        return (e instanceof TransportException t && t.mayHaveReachedServer()) || e instanceof ServerException;
+    }
+
+    /**
+     * Describes a failure in one line, with the secrets this rotation handed to its sink cut out.
+     *
+     * @param e the failure
+     * @return the description
+     */
+    public String describe(Throwable e) {
+        return Failures.describe(e, scrub);
+    }
+}
