@@ -1,10 +1,15 @@
 package io.catalogkit.tokens;
 
+import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 /**
  * One page of a listing, with the way to the next. Immutable; fetching the next page sends a
@@ -82,8 +87,37 @@ public final class Page<T> {
      * @return a sequential, lazy stream
      */
     public Stream<T> autoPager() {
-        return Stream.iterate(this, Objects::nonNull, p -> p.hasNextPage() ? p.nextPage() : null)
-                .flatMap(p -> p.getItems().stream());
+        return StreamSupport.stream(new Pager<>(this), false);
+    }
+
+    /**
+     * Walks the pages holding only the current one, so that a long walk keeps one page in memory
+     * (a stream built on {@code Stream.iterate} would keep its first page as the seed).
+     */
+    private static final class Pager<T> extends Spliterators.AbstractSpliterator<T> {
+        private Page<T> page;
+        private Iterator<T> items;
+
+        Pager(Page<T> first) {
+            super(Long.MAX_VALUE, Spliterator.ORDERED);
+            this.page = first;
+            this.items = first.items.iterator();
+        }
+
+        @Override
+        public boolean tryAdvance(Consumer<? super T> action) {
+            while (!items.hasNext()) {
+                if (page == null || !page.hasNextPage()) {
+                    page = null;
+                    return false;
+                }
+                Page<T> next = page.nextPage();
+                page = next;
+                items = next.items.iterator();
+            }
+            action.accept(items.next());
+            return true;
+        }
     }
 
     @Override

@@ -37,13 +37,13 @@ public final class ApiRequest {
         this.path = new ArrayList<>(b.path);
         this.query = new ArrayList<>(b.query);
         this.body = b.body;
-        this.headers = Map.copyOf(b.headers);
+        this.headers = b.headers == null ? Map.of() : Map.copyOf(b.headers);
         this.credentials = b.credentials;
         this.safeToRetry = b.safeToRetry;
         this.timeout = b.timeout;
         this.hints = b.hints;
         this.ambiguousFailureHint = b.ambiguousFailureHint;
-        this.secrets = List.copyOf(b.secrets);
+        this.secrets = b.secrets == null ? List.of() : List.copyOf(b.secrets);
         this.doneIfReplayAnswers = b.doneIfReplayAnswers;
     }
 
@@ -98,13 +98,15 @@ public final class ApiRequest {
         private final List<String> path = new ArrayList<>(4);
         private final List<String> query = new ArrayList<>(4);
         private Object body;
-        private final Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        /** Made on first use: most calls have no extra header and no secret in the body. */
+        private Map<String, String> headers;
+
         private Credentials credentials;
         private boolean safeToRetry;
         private Duration timeout;
         private ErrorHints hints = NO_HINTS;
         private String ambiguousFailureHint;
-        private final List<Secret> secrets = new ArrayList<>();
+        private List<Secret> secrets;
         private int doneIfReplayAnswers;
 
         private Builder(String operation, String method) {
@@ -168,6 +170,9 @@ public final class ApiRequest {
          * @return this builder
          */
         public Builder header(String name, String value) {
+            if (headers == null) {
+                headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            }
             headers.put(name, value);
             return this;
         }
@@ -238,6 +243,9 @@ public final class ApiRequest {
         public Builder secrets(Secret... values) {
             for (Secret s : values) {
                 if (s != null) {
+                    if (secrets == null) {
+                        secrets = new ArrayList<>();
+                    }
                     secrets.add(s);
                 }
             }

@@ -6,10 +6,11 @@ import java.net.ProtocolException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
 import okhttp3.Headers;
-import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -21,9 +22,9 @@ import okio.BufferedSource;
  * <p>It sends with its own OkHttp client, derived from the caller's with {@code newBuilder()} (so
  * that pool and dispatcher are shared) or made fresh, with every follow-up OkHttp can be told not to
  * make switched off: redirects, connection retries, and auth challenges. What cannot be switched
- * off is handled below OkHttp's follow-up logic by network interceptors: {@link RetryAfterHider}
- * takes {@code Retry-After} away from it, {@link FollowUpGuard} refuses any second network request,
- * and {@link OriginGuard} keeps credentials on their origin. The proxy authenticator of a caller's
+ * off is handled below OkHttp's follow-up logic by one network interceptor, {@link FollowUpGuard}: it
+ * takes {@code Retry-After} away from OkHttp, refuses any second network request, and keeps
+ * credentials on their origin. The proxy authenticator of a caller's
  * client is kept: it answers the proxy's challenge for the tunnel, which carries none of the
  * request; a proxy's 407 to a plain-HTTP request is refused like any other follow-up.
  *
@@ -35,18 +36,15 @@ final class HttpSender {
     /** A longer answer is not read: no platform sends one, and it is not kept in memory. */
     static final long MAX_BODY_BYTES = 16L * 1024 * 1024;
 
-    /** Applies an attempt's own read timeout, when it has one, without a client per call. */
-    private static final Interceptor READ_TIMEOUT = chain -> {
-        Attempt attempt = chain.request().tag(Attempt.class);
-        if (attempt != null && attempt.readTimeoutMillis > 0) {
-            return chain.withReadTimeout(attempt.readTimeoutMillis, TimeUnit.MILLISECONDS)
-                    .proceed(chain.request());
-        }
-        return chain.proceed(chain.request());
-    };
-
     private final OkHttpClient client;
     private final boolean ownsClient;
+
+    /**
+     * Clients for attempts with their own read timeout, one per timeout, derived once: the timeouts
+     * are the operations' constants, so there are a handful, and the common call pays no extra
+     * interceptor for them.
+     */
+    private final ConcurrentMap<Integer, OkHttpClient> withReadTimeout = new ConcurrentHashMap<>();
 
     /**
      * Derives the client.
@@ -68,10 +66,7 @@ final class HttpSender {
                 .followSslRedirects(false)
                 .retryOnConnectionFailure(false)
                 .authenticator(okhttp3.Authenticator.NONE)
-                .addInterceptor(READ_TIMEOUT)
-                .addNetworkInterceptor(new FollowUpGuard())
-                .addNetworkInterceptor(new RetryAfterHider())
-                .addNetworkInterceptor(new OriginGuard(options.baseUrl(), withAuthorization(credentialHeaders)))
+                .addNetworkInterceptor(new FollowUpGuard(options.baseUrl(), withAuthorization(credentialHeaders)))
                 .build();
     }
 
@@ -95,7 +90,14 @@ final class HttpSender {
      * @throws Failed when no whole answer came
      */
     Raw send(Request request, Attempt attempt, long timeoutNanos) throws Failed {
-        Call call = client.newCall(request);
+        OkHttpClient c = attempt.readTimeoutMillis > 0
+                ? withReadTimeout.computeIfAbsent(
+                        attempt.readTimeoutMillis,
+                        t -> client.newBuilder()
+                                .readTimeout(t, TimeUnit.MILLISECONDS)
+                                .build())
+                : client;
+        Call call = c.newCall(request);
         call.timeout().timeout(timeoutNanos, TimeUnit.NANOSECONDS);
         Response response;
         try {

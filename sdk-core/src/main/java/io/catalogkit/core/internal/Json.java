@@ -58,13 +58,34 @@ public final class Json {
             return node.asLong();
         }
         if (node.isNumber() || node.isTextual()) {
+            String s = node.asText().trim();
+            if (isShortInteger(s)) {
+                // what BigDecimal would read, without making one (numbers as strings are common)
+                return Long.parseLong(s);
+            }
             try {
-                return new BigDecimal(node.asText().trim()).longValueExact();
+                return new BigDecimal(s).longValueExact();
             } catch (NumberFormatException | ArithmeticException e) {
                 return null;
             }
         }
         return null;
+    }
+
+    /** Digits, after an optional sign, few enough that they cannot overflow a {@code long}. */
+    private static boolean isShortInteger(String s) {
+        int n = s.length();
+        int i = n > 1 && (s.charAt(0) == '-' || s.charAt(0) == '+') ? 1 : 0;
+        if (n == i || n - i > 18) {
+            return false;
+        }
+        for (; i < n; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

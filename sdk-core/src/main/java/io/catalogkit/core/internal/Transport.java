@@ -16,8 +16,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -43,6 +46,7 @@ public final class Transport implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger("io.catalogkit.http");
     private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
     private static final RequestBody EMPTY = RequestBody.create(new byte[0], null);
+    private static final int MAX_FIXED_PATHS = 64;
 
     private final ClientOptions options;
     private final String platform;
@@ -54,6 +58,15 @@ public final class Transport implements AutoCloseable {
     private final HttpSender sender;
     /** The base URL without a trailing empty segment, so that paths append cleanly. */
     private final HttpUrl root;
+    /**
+     * The base URL with each fixed path already appended and canonicalised, so that a call builds
+     * only its query; the paths are the platforms' constants (bounded all the same).
+     */
+    private final ConcurrentMap<String, HttpUrl> fixedPaths = new ConcurrentHashMap<>();
+    /** The headers every request carries, checked and built once. */
+    private final Headers staticHeaders;
+    /** Whether the request-id header can be added without replacing a static header. */
+    private final boolean requestIdIsExtra;
 
     private volatile boolean closed;
 
@@ -77,6 +90,11 @@ public final class Transport implements AutoCloseable {
             }
         }
         this.root = r.build();
+        this.staticHeaders = new Headers.Builder()
+                .add("User-Agent", Version.USER_AGENT)
+                .add("Accept", "application/json")
+                .build();
+        this.requestIdIsExtra = requestIdHeader != null && staticHeaders.get(requestIdHeader) == null;
     }
 
     /**
@@ -301,8 +319,26 @@ public final class Transport implements AutoCloseable {
     }
 
     private HttpUrl url(ApiRequest request) {
-        HttpUrl.Builder b = root.newBuilder();
         List<String> p = request.path;
+        List<String> q = request.query;
+        if (p.size() == 2 && p.get(0) != null) {
+            HttpUrl fixed = fixedPaths.get(p.get(0));
+            if (fixed == null) {
+                fixed = root.newBuilder().addPathSegments(p.get(0)).build();
+                if (fixedPaths.size() < MAX_FIXED_PATHS) {
+                    fixedPaths.put(p.get(0), fixed);
+                }
+            }
+            if (q.isEmpty()) {
+                return fixed;
+            }
+            HttpUrl.Builder b = fixed.newBuilder();
+            for (int i = 0; i < q.size(); i += 2) {
+                b.addQueryParameter(q.get(i), q.get(i + 1));
+            }
+            return b.build();
+        }
+        HttpUrl.Builder b = root.newBuilder();
         for (int i = 0; i < p.size(); i += 2) {
             if (p.get(i) != null) {
                 b.addPathSegments(p.get(i));
@@ -310,7 +346,6 @@ public final class Transport implements AutoCloseable {
                 b.addPathSegment(p.get(i + 1));
             }
         }
-        List<String> q = request.query;
         for (int i = 0; i < q.size(); i += 2) {
             b.addQueryParameter(q.get(i), q.get(i + 1));
         }
@@ -333,11 +368,12 @@ public final class Transport implements AutoCloseable {
             ApiRequest request, HttpUrl url, RequestBody body, String requestId, Credentials creds, Attempt state) {
         Request.Builder b = new Request.Builder()
                 .url(url)
+                .headers(staticHeaders)
                 .method(request.method, body)
-                .header("User-Agent", Version.USER_AGENT)
-                .header("Accept", "application/json")
                 .tag(Attempt.class, state);
-        if (requestIdHeader != null) {
+        if (requestIdIsExtra) {
+            b.addHeader(requestIdHeader, requestId);
+        } else if (requestIdHeader != null) {
             b.header(requestIdHeader, requestId);
         }
         for (Map.Entry<String, String> h : request.headers.entrySet()) {

@@ -22,6 +22,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
@@ -105,6 +106,42 @@ class TransportTest {
         assertThat(r.getHeaders().get("Accept")).isEqualTo("application/json");
         assertThat(r.getHeaders().get("User-Agent")).startsWith("catalogkit-java/");
         assertThat(r.getHeaders().get("X-Request-Id")).matches("[0-9a-f-]{36}");
+    }
+
+    @Test
+    void aFixedPathSentAgainCarriesOnlyThatCallsQueryAndHeaders() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            server.enqueue(json(200, "{}"));
+        }
+        try (Transport t = transport(clients.builder(server.url("/prefix/").toString()))) {
+            t.send(
+                    ApiRequest.builder("list", "GET")
+                            .path("api/things")
+                            .query("offset", "0")
+                            .header("X-Extra", "one")
+                            .build(),
+                    JsonNode.class);
+            t.send(
+                    ApiRequest.builder("list", "GET")
+                            .path("api/things")
+                            .query("offset", "20")
+                            .build(),
+                    JsonNode.class);
+            t.send(ApiRequest.builder("all", "GET").path("api/things").build(), JsonNode.class);
+        }
+        RecordedRequest first = server.takeRequest();
+        RecordedRequest second = server.takeRequest();
+        RecordedRequest third = server.takeRequest();
+        assertThat(first.getUrl().toString()).endsWith("/prefix/api/things?offset=0");
+        assertThat(first.getHeaders().get("X-Extra")).isEqualTo("one");
+        assertThat(second.getUrl().toString()).endsWith("/prefix/api/things?offset=20");
+        assertThat(second.getHeaders().get("X-Extra")).isNull();
+        assertThat(third.getUrl().toString()).endsWith("/prefix/api/things");
+        assertThat(List.of(first, second, third))
+                .extracting(r -> r.getHeaders().values("X-Request-Id").size())
+                .containsOnly(1);
+        assertThat(first.getHeaders().get("X-Request-Id"))
+                .isNotEqualTo(second.getHeaders().get("X-Request-Id"));
     }
 
     @Test

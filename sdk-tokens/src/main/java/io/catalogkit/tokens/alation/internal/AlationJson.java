@@ -57,6 +57,12 @@ public final class AlationJson {
         if (text == null) {
             return null;
         }
+        Instant fast = parseCommon(text);
+        return fast != null ? fast : parseAny(text);
+    }
+
+    /** The general reading of {@link #parseTimestamp}, for every form it accepts. */
+    static Instant parseAny(String text) {
         Matcher m = SHAPE.matcher(text.trim());
         if (!m.matches()) {
             return null;
@@ -84,6 +90,90 @@ public final class AlationJson {
         } catch (java.time.DateTimeException e) {
             return null;
         }
+    }
+
+    /**
+     * The forms Alation sends, {@code 2024-05-01T10:00:00[.fraction](Z|+hh:mm)?}, read without a
+     * regular expression or a formatter; null for anything else (including a field out of range,
+     * which the general path then resolves or rejects), so that the results never differ.
+     */
+    static Instant parseCommon(String text) {
+        int n = text.length();
+        if (n < 19
+                || text.charAt(4) != '-'
+                || text.charAt(7) != '-'
+                || text.charAt(13) != ':'
+                || text.charAt(16) != ':') {
+            return null;
+        }
+        char t = text.charAt(10);
+        if (t != 'T' && t != 't' && t != ' ') {
+            return null;
+        }
+        int year = digits(text, 0, 4);
+        int month = digits(text, 5, 7);
+        int day = digits(text, 8, 10);
+        int hour = digits(text, 11, 13);
+        int minute = digits(text, 14, 16);
+        int second = digits(text, 17, 19);
+        if ((year | month | day | hour | minute | second) < 0) {
+            return null;
+        }
+        int i = 19;
+        int nanos = 0;
+        if (i < n && (text.charAt(i) == '.' || text.charAt(i) == ',')) {
+            int start = ++i;
+            while (i < n && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+                if (i - start < 9) {
+                    nanos = nanos * 10 + (text.charAt(i) - '0');
+                }
+                i++;
+            }
+            if (i == start) {
+                return null;
+            }
+            for (int k = Math.min(i - start, 9); k < 9; k++) {
+                nanos *= 10;
+            }
+        }
+        ZoneOffset offset;
+        if (i == n) {
+            offset = ZoneOffset.UTC;
+        } else if (i + 1 == n && (text.charAt(i) == 'Z' || text.charAt(i) == 'z')) {
+            offset = ZoneOffset.UTC;
+        } else if (i + 6 == n && (text.charAt(i) == '+' || text.charAt(i) == '-') && text.charAt(i + 3) == ':') {
+            int oh = digits(text, i + 1, i + 3);
+            int om = digits(text, i + 4, i + 6);
+            if ((oh | om) < 0 || oh > 18 || om > 59) {
+                return null;
+            }
+            int seconds = oh * 3600 + om * 60;
+            if (seconds > 18 * 3600) {
+                return null;
+            }
+            offset = ZoneOffset.ofTotalSeconds(text.charAt(i) == '-' ? -seconds : seconds);
+        } else {
+            return null;
+        }
+        try {
+            return LocalDateTime.of(year, month, day, hour, minute, second, nanos)
+                    .toInstant(offset);
+        } catch (java.time.DateTimeException e) {
+            return null;
+        }
+    }
+
+    /** The non-negative number in {@code text[from, to)}, or -1 when a character is not a digit. */
+    private static int digits(String text, int from, int to) {
+        int v = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
     }
 
     private static String normalizeOffset(String offset) {

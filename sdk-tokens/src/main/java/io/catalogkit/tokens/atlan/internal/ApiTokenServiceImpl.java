@@ -1,6 +1,6 @@
 package io.catalogkit.tokens.atlan.internal;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.catalogkit.core.CatalogKitException;
 import io.catalogkit.core.NotFoundException;
@@ -21,7 +21,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -125,12 +124,9 @@ public final class ApiTokenServiceImpl implements ApiTokenService {
 
     private Optional<ApiToken> single(
             String operation, String field, String value, Function<ApiToken, String> property) {
-        String filter;
-        try {
-            filter = Json.MAPPER.writeValueAsString(Map.of(field, value));
-        } catch (JsonProcessingException e) {
-            throw new CatalogKitException("Atlan " + operation + ": the filter could not be written as JSON", e);
-        }
+        // What Jackson writes for Map.of(field, value), without a serializer per call.
+        String filter = "{\"" + field + "\":\""
+                + new String(JsonStringEncoder.getInstance().quoteAsString(value)) + "\"}";
         ApiRequest request =
                 listRequest(operation, 0, LOOKUP_LIMIT).query("filter", filter).build();
         // Server-side matching rules are not documented: keep only exact matches.
