@@ -8,6 +8,7 @@ import io.catalogkit.core.internal.Args;
 import io.catalogkit.core.internal.Credentials;
 import io.catalogkit.core.internal.Env;
 import io.catalogkit.core.internal.Transport;
+import io.catalogkit.tokens.AccessToken;
 import io.catalogkit.tokens.RefreshToken;
 import io.catalogkit.tokens.alation.internal.AccessTokens;
 import io.catalogkit.tokens.alation.internal.AlationCalls;
@@ -65,6 +66,7 @@ public final class AlationClient implements AutoCloseable {
     private final OAuthTokenService oauthTokens;
     private final ManagedAccessToken managed;
     private final String oauthClientId;
+    private final Secret oauthClientSecret;
     private final AuthInterceptor interceptor;
 
     private AlationClient(Builder b, ClientOptions options) {
@@ -78,6 +80,7 @@ public final class AlationClient implements AutoCloseable {
         this.accessTokens = new AccessTokens(calls);
         this.oauthTokens = new OAuthTokens(calls, options.clock());
         this.oauthClientId = b.clientId;
+        this.oauthClientSecret = b.clientSecret;
         if (b.refreshToken != null) {
             this.managed = new ManagedAccessToken(
                     accessTokens, new RefreshCredential(b.refreshToken, b.userId), options.clock(), b.skew);
@@ -242,6 +245,25 @@ public final class AlationClient implements AutoCloseable {
         RefreshToken state = refreshTokens.validate(
                 managed.credential().secret(), managed.credential().userId());
         return Optional.of(state.toBuilder().secret(null).build());
+    }
+
+    /**
+     * The OAuth client this client mints with, as Alation reports it now: its current JWT,
+     * introspected (one call; a mint first when none is held). The JWT value is not returned.
+     *
+     * @return the JWT's state, named after the OAuth client id; empty when the client was built
+     *     without an OAuth client
+     * @throws io.catalogkit.core.AuthenticationException when Alation refuses the client credentials
+     */
+    public Optional<AccessToken> ownOAuthToken() {
+        if (oauthClientId == null) {
+            return Optional.empty();
+        }
+        AccessToken state = oauthTokens.introspect(currentAccessToken(), oauthClientId, oauthClientSecret);
+        return Optional.of(state.toBuilder()
+                .secret(null)
+                .name(state.getName().orElse(oauthClientId))
+                .build());
     }
 
     private ManagedAccessToken managed() {

@@ -32,7 +32,8 @@ public interface OAuthTokenService {
     /**
      * Asks Alation whether a JWT is still good ({@code POST /oauth/v2/introspect/?verify_token=true}).
      * An active token comes back {@code ACTIVE} with its expiry ({@code exp}), issue time ({@code
-     * iat}), id ({@code jti}) and owner ({@code sub}); an inactive one {@code EXPIRED} when its own
+     * iat}), id ({@code jti}), owner ({@code sub}) and, as its name, the OAuth client id ({@code
+     * client_id}); an inactive one {@code EXPIRED} when its own
      * {@code exp} has passed (or cannot be read), else {@code REVOKED}. Never returns the value.
      *
      * @param jwt the token to check

@@ -11,11 +11,15 @@ import io.catalogkit.testing.FakeClock;
 import io.catalogkit.testing.Fault;
 import io.catalogkit.tokens.AccessToken;
 import io.catalogkit.tokens.TokenStatus;
+import io.catalogkit.tokens.inventory.InventoryEntry;
+import io.catalogkit.tokens.inventory.InventoryReport;
+import io.catalogkit.tokens.inventory.TokenInventory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -125,6 +129,25 @@ class OAuthFakeTest {
                         .mint(seeded.clientId(), seeded.clientSecret())
                         .getStatus())
                 .isEqualTo(TokenStatus.ACTIVE);
+    }
+
+    @Test
+    void theInventoryListsTheOAuthClientAndNoSecret() {
+        InventoryReport report =
+                TokenInventory.builder().alation(client).build().collect();
+        assertThat(report.getEntries()).singleElement().satisfies(e -> {
+            assertThat(e.getKind()).isEqualTo(InventoryEntry.OAUTH_CLIENT);
+            assertThat(e.getId()).isEqualTo("catalogkit-ci");
+            assertThat(e.getStatus()).isEqualTo(TokenStatus.ACTIVE);
+        });
+        assertThat(report.toJson()).doesNotContain(seeded.clientSecret().reveal());
+        assertThat(report.toJson()).doesNotContain(client.currentAccessToken().reveal());
+        Optional<AccessToken> own = client.ownOAuthToken();
+        assertThat(own).get().satisfies(t -> assertThat(t.getSecret()).isEmpty());
+        alation.revokeOAuthTokens(seeded.clientId());
+        assertThat(TokenInventory.builder().alation(client).build().collect().getEntries())
+                .singleElement()
+                .satisfies(e -> assertThat(e.getStatus()).isEqualTo(TokenStatus.REVOKED));
     }
 
     Map<String, String> env() {

@@ -98,6 +98,7 @@ public final class OAuthTokens implements OAuthTokenService {
             JsonNode c = answer.body();
             return AccessToken.builder()
                     .id(Json.text(Json.field(c, "jti")))
+                    .name(Json.text(Json.field(c, "client_id")))
                     .owner(Json.text(Json.field(c, "sub")))
                     .createdAt(epoch(c, "iat"))
                     .expiresAt(epoch(c, "exp"))
@@ -109,6 +110,7 @@ public final class OAuthTokens implements OAuthTokenService {
         Instant exp = epoch(own, "exp");
         return AccessToken.builder()
                 .id(Json.text(Json.field(own, "jti")))
+                .name(Json.text(Json.field(own, "client_id")))
                 .owner(Json.text(Json.field(own, "sub")))
                 .createdAt(epoch(own, "iat"))
                 .expiresAt(exp)
