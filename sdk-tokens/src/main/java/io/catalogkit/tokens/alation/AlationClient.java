@@ -27,8 +27,8 @@ import okhttp3.Interceptor;
 
 /**
  * The Alation client: refresh tokens, API access tokens, OAuth client credentials, and an access
- * token that never goes stale. Thread-safe; build one per Alation instance and share it. Close it to release its
- * connections.
+ * token that never goes stale. Thread-safe; build one per Alation instance and share it. Close it
+ * to release its connections.
  *
  * <pre>{@code
  * try (AlationClient alation = AlationClient.builder()

@@ -72,6 +72,18 @@ class OAuthWireTest {
                         + ",\"scope\":\"openid\"}"));
     }
 
+    /** A data call through the client's interceptor; its status. */
+    int tables(AlationClient c) throws java.io.IOException {
+        OkHttpClient http =
+                new OkHttpClient.Builder().addInterceptor(c.authInterceptor()).build();
+        try (Response r = http.newCall(new Request.Builder()
+                        .url(server.url("/integration/v2/table/"))
+                        .build())
+                .execute()) {
+            return r.code();
+        }
+    }
+
     @Test
     void mintSendsTheExactFormAndReadsTheToken() throws Exception {
         String jwt = jwt(NOW.plusSeconds(3600), "j1");
@@ -223,14 +235,7 @@ class OAuthWireTest {
         assertThat(server.getRequestCount()).isEqualTo(2);
 
         server.enqueue(MockAnswers.json(200, "[]"));
-        OkHttpClient http =
-                new OkHttpClient.Builder().addInterceptor(c.authInterceptor()).build();
-        try (Response r = http.newCall(new Request.Builder()
-                        .url(server.url("/integration/v2/table/"))
-                        .build())
-                .execute()) {
-            assertThat(r.code()).isEqualTo(200);
-        }
+        assertThat(tables(c)).isEqualTo(200);
         server.takeRequest();
         server.takeRequest();
         assertThat(server.takeRequest().getHeaders().get("TOKEN")).isEqualTo(second);
@@ -245,14 +250,7 @@ class OAuthWireTest {
         minted(second, 3600);
         server.enqueue(MockAnswers.json(200, "[]"));
         AlationClient c = client(true);
-        OkHttpClient http =
-                new OkHttpClient.Builder().addInterceptor(c.authInterceptor()).build();
-        try (Response r = http.newCall(new Request.Builder()
-                        .url(server.url("/integration/v2/table/"))
-                        .build())
-                .execute()) {
-            assertThat(r.code()).isEqualTo(200);
-        }
+        assertThat(tables(c)).isEqualTo(200);
         assertThat(server.takeRequest().getUrl().encodedPath()).isEqualTo("/oauth/v2/token/");
         assertThat(server.takeRequest().getHeaders().get("TOKEN")).isEqualTo(first);
         assertThat(server.takeRequest().getUrl().encodedPath()).isEqualTo("/oauth/v2/token/");

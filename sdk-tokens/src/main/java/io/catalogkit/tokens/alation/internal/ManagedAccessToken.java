@@ -16,8 +16,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The access token a client keeps for its credential (an API access token for its refresh token,
- * or a JWT for its OAuth client, minted by a {@link TokenMinter}): minted on first use, cached with the
- * expiry the server reports, minted again when less than the skew remains (the configured skew, or
+ * or a JWT for its OAuth client, minted by a {@link TokenMinter}): minted on first use, cached
+ * with the expiry the server reports, minted again when less than the skew remains (the configured skew, or
  * half the token's lifetime if that is shorter), and after the server rejected the token in use.
  * It never validates a token before use. Thread-safe.
  *
@@ -25,8 +25,8 @@ import org.slf4j.LoggerFactory;
  * (and its failure); a caller whose token has already been replaced gets the new one without a
  * mint.
  *
- * <p>A mint reads the credential and its generation together; a token minted from a refresh token that
- * was regenerated while the mint was under way is thrown away and minted again from the new value,
+ * <p>A mint reads the credential and its generation together; a token minted from a refresh token
+ * that was regenerated while the mint was under way is thrown away and minted again from the new value,
  * so that no caller is ever handed a token of a dead refresh token.
  *
  * <p>The lifetime is the server's ({@code token_expires_at - created_at}), counted on the client's
