@@ -284,7 +284,11 @@ class OAuthWireTest {
             log = captured.text();
             captured.close();
         }
-        assertThat(log).doesNotContain(SECRET).doesNotContain("s3cr");
+        assertThat(log)
+                .as("logged at TRACE, so there are lines to look at")
+                .contains("oauth/v2/token")
+                .doesNotContain(SECRET)
+                .doesNotContain("s3cr");
     }
 
     @Test
