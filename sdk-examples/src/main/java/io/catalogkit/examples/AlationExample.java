@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.catalogkit.core.CatalogKitException;
 import io.catalogkit.core.Secret;
 import io.catalogkit.testing.FakeAlation;
+import io.catalogkit.tokens.AccessToken;
 import io.catalogkit.tokens.RefreshToken;
 import io.catalogkit.tokens.alation.AlationClient;
 import java.io.IOException;
@@ -20,7 +21,8 @@ import okhttp3.Response;
 /**
  * Alation in a few steps: create a refresh token, let the client keep an API access token fresh
  * across a simulated day, call a data endpoint through {@link AlationClient#authInterceptor()},
- * regenerate the refresh token, revoke the access tokens.
+ * regenerate the refresh token, revoke the access tokens; then an OAuth client (client
+ * credentials): a JWT minted, a data call, an introspection.
  *
  * <p>Runs against an embedded {@link FakeAlation} unless {@code ALATION_BASE_URL}, {@code
  * ALATION_REFRESH_TOKEN} and {@code ALATION_USER_ID} are set; against a real instance it only
@@ -145,6 +147,38 @@ public final class AlationExample {
                 http.dispatcher().executorService().shutdown();
                 http.connectionPool().evictAll();
             }
+            oauthClient(out, alation);
+        }
+    }
+
+    /** An OAuth client (a service account): its JWTs are minted and renewed like access tokens. */
+    private static void oauthClient(PrintStream out, FakeAlation alation) {
+        FakeAlation.SeededOAuthClient svc = alation.addOAuthClient("catalogkit-example", Duration.ofHours(1));
+        try (AlationClient client = AlationClient.builder()
+                .baseUrl(alation.baseUrl())
+                .oauthClient(svc.clientId(), svc.clientSecret())
+                .clock(alation.clock())
+                .build()) {
+            OkHttpClient http = new OkHttpClient.Builder()
+                    .addInterceptor(client.authInterceptor())
+                    .build();
+            String answer = call(
+                    http,
+                    new Request.Builder()
+                            .url(alation.baseUrl() + FakeAlation.TABLES + "?limit=1")
+                            .build());
+            Secret jwt = client.currentAccessToken();
+            AccessToken state = client.oauthTokens().introspect(jwt, svc.clientId(), svc.clientSecret());
+            out.printf(
+                    "  7. OAuth client '%s': minted a JWT %s (POST /oauth/v2/token/), GET /integration/v2/table/"
+                            + " through authInterceptor(): %s; introspect: %s until %s%n",
+                    svc.clientId(),
+                    jwt.masked(),
+                    answer,
+                    state.getStatus(),
+                    state.getExpiresAt().map(Object::toString).orElse("?"));
+            http.dispatcher().executorService().shutdown();
+            http.connectionPool().evictAll();
         }
     }
 

@@ -36,7 +36,10 @@ class TourTest {
                 .contains("embedded FakeAlation")
                 .contains("access tokens minted: 2")
                 .contains("the old one is now REVOKED")
-                .contains("no validate call was made (0)");
+                .contains("no validate call was made (0)")
+                .contains("OAuth client 'catalogkit-example': minted a JWT")
+                .contains("through authInterceptor(): 200 [orders]; introspect: ACTIVE until")
+                .doesNotContain("eyJ");
         assertThat(out.lines().filter(l -> l.contains("failed"))).isEmpty();
     }
 

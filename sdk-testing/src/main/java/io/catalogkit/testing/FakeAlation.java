@@ -22,6 +22,14 @@ import java.util.function.Consumer;
  * Paths need their trailing slash. Bodies may be JSON, form-encoded or multipart; {@code user_id}
  * may be a number or a string.
  *
+ * <p>OAuth clients ({@link #addOAuthClient}): {@code POST /oauth/v2/token/} with {@code
+ * grant_type=client_credentials} and the client credentials in the form or in HTTP Basic mints a
+ * JWT-shaped token (three base64url parts; {@code exp}, {@code iat}, {@code sub}, {@code client_id}
+ * claims) that lives the client's lifespan ({@code expires_in}); {@code POST /oauth/v2/introspect/}
+ * answers {@code "active": false} once it expired or was revoked ({@link #revokeOAuthTokens}); a
+ * wrong secret is 401 {@code {"error": "invalid_client", ...}}. Both paths are also answered
+ * without their trailing slash. The data endpoint accepts an active JWT in {@code TOKEN}.
+ *
  * <p>Token values appear only in the answer that minted them (and in what the seeding methods
  * return, as a {@link Secret} whose {@code toString} is redacted); the fake logs nothing.
  *
@@ -51,6 +59,10 @@ public final class FakeAlation extends FakeServer<FakeAlation> {
     public static final String VALIDATE_ACCESS_TOKEN = "/integration/v1/validateAPIAccessToken/";
     /** The path of revokeAPIAccessTokens (P3). */
     public static final String REVOKE_ACCESS_TOKENS = "/integration/v1/revokeAPIAccessTokens/";
+    /** The path of the OAuth token endpoint (O1); also answered without the trailing slash. */
+    public static final String OAUTH_TOKEN = "/oauth/v2/token/";
+    /** The path of the OAuth introspection endpoint (O2); also answered without the trailing slash. */
+    public static final String OAUTH_INTROSPECT = "/oauth/v2/introspect/";
     /** The path of the protected data endpoint. */
     public static final String TABLES = "/integration/v2/table/";
 
@@ -87,6 +99,15 @@ public final class FakeAlation extends FakeServer<FakeAlation> {
      * @param secret its value; {@link Secret#reveal()} gives the raw string
      */
     public record SeededAccessToken(long userId, long refreshTokenId, Secret secret) {}
+
+    /**
+     * An OAuth client seeded with {@link #addOAuthClient}. Its {@code toString} shows the secret
+     * redacted.
+     *
+     * @param clientId the client id
+     * @param clientSecret the client secret; {@link Secret#reveal()} gives the raw string
+     */
+    public record SeededOAuthClient(String clientId, Secret clientSecret) {}
 
     private final FakeState<FakeAlationStore> state;
 
@@ -162,6 +183,71 @@ public final class FakeAlation extends FakeServer<FakeAlation> {
             FakeAlationStore.AccessToken t = s.newAccessToken(existing(s, refreshToken));
             return new SeededAccessToken(t.userId, t.parentId, Secret.of(t.value));
         });
+    }
+
+    /**
+     * Adds an OAuth client whose tokens live one hour, as a Server Admin registers one.
+     *
+     * @param clientId the client id, not used before
+     * @return the client, with its secret
+     */
+    public SeededOAuthClient addOAuthClient(String clientId) {
+        return addOAuthClient(clientId, Duration.ofHours(1));
+    }
+
+    /**
+     * Adds an OAuth client whose tokens live the given time ({@code expires_in}).
+     *
+     * @param clientId the client id, not used before
+     * @param tokenLifespan how long its tokens live, at least a second
+     * @return the client, with its secret
+     */
+    public SeededOAuthClient addOAuthClient(String clientId, Duration tokenLifespan) {
+        Objects.requireNonNull(clientId, "clientId");
+        Duration lifespan = positive(tokenLifespan);
+        if (lifespan.toSeconds() < 1) {
+            throw new IllegalArgumentException("a token lifespan is counted in whole seconds, was " + lifespan);
+        }
+        return state.read(s -> {
+            FakeAlationStore.OAuthClient c = s.addOAuthClient(clientId, Duration.ofSeconds(lifespan.toSeconds()));
+            return new SeededOAuthClient(c.id(), Secret.of(c.secret()));
+        });
+    }
+
+    /**
+     * Revokes every token of one OAuth client, as an admin can: they die before their {@code exp}.
+     *
+     * @param clientId the client id
+     * @return this fake
+     */
+    public FakeAlation revokeOAuthTokens(String clientId) {
+        Objects.requireNonNull(clientId, "clientId");
+        return change(s -> {
+            if (!s.oauthClients.containsKey(clientId)) {
+                throw new IllegalArgumentException("no OAuth client with id " + clientId);
+            }
+            s.revokeJwts(clientId);
+        });
+    }
+
+    /**
+     * The status the fake holds for a JWT: {@code ACTIVE}, {@code EXPIRED} or {@code REVOKED}.
+     *
+     * @param jwt the token's value
+     * @return the status, empty for an unknown value
+     */
+    public Optional<String> oauthTokenStatus(Secret jwt) {
+        Objects.requireNonNull(jwt, "jwt");
+        return state.read(s -> Optional.ofNullable(s.jwts.get(jwt.reveal())).map(t -> t.status(s.now())));
+    }
+
+    /**
+     * How many JWTs were minted over {@code /oauth/v2/token/} (successfully).
+     *
+     * @return the count
+     */
+    public int oauthMintCount() {
+        return state.read(s -> s.oauthMints);
     }
 
     /**

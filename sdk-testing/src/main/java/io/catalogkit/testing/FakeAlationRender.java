@@ -2,10 +2,15 @@ package io.catalogkit.testing;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.catalogkit.testing.FakeAlationStore.AccessToken;
+import io.catalogkit.testing.FakeAlationStore.Jwt;
 import io.catalogkit.testing.FakeAlationStore.RefreshToken;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +20,8 @@ import java.util.Map;
 final class FakeAlationRender {
     private static final DateTimeFormatter TIMESTAMP =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
+
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private FakeAlationRender() {}
 
@@ -79,6 +86,62 @@ final class FakeAlationRender {
         body.put("detail", "Please check the API documentation for more details on the spec.");
         body.put("errors", errors);
         body.put("code", code);
+        return body;
+    }
+
+    /** A JWT-shaped value: header, claims ({@code exp}, {@code iat}, {@code sub}, {@code client_id}...), random signature. */
+    static String jwtValue(String clientId, String jti, Instant issued, Instant expires) {
+        ObjectNode claims = FakeJson.MAPPER.createObjectNode();
+        claims.put("iss", "fake-alation");
+        claims.put("sub", clientId);
+        claims.put("client_id", clientId);
+        claims.put("iat", issued.getEpochSecond());
+        claims.put("nbf", issued.getEpochSecond());
+        claims.put("exp", expires.getEpochSecond());
+        claims.put("jti", jti);
+        claims.put("unique_id", jti);
+        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+        byte[] signature = new byte[32];
+        RANDOM.nextBytes(signature);
+        return b64.encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8))
+                + "." + b64.encodeToString(claims.toString().getBytes(StandardCharsets.UTF_8))
+                + "." + b64.encodeToString(signature);
+    }
+
+    /** O1's answer: the JWT, {@code token_type}, {@code expires_in} in seconds, {@code scope}. */
+    static ObjectNode oauthToken(Jwt t) {
+        ObjectNode m = FakeJson.MAPPER.createObjectNode();
+        m.put("access_token", t.value);
+        m.put("token_type", "Bearer");
+        m.put("expires_in", Duration.between(t.issued, t.expires).toSeconds());
+        m.put("scope", "openid");
+        return m;
+    }
+
+    /** O2's answer: the claims of an active token, or only {@code "active": false}. */
+    static ObjectNode introspection(Jwt t, Instant now) {
+        ObjectNode m = FakeJson.MAPPER.createObjectNode();
+        if (t == null || !FakeAlationStore.isActive(t.status(now))) {
+            return m.put("active", false);
+        }
+        m.put("active", true);
+        m.put("exp", t.expires.getEpochSecond());
+        m.put("iat", t.issued.getEpochSecond());
+        m.put("iss", "fake-alation");
+        m.put("jti", t.jti);
+        m.put("nbf", t.issued.getEpochSecond());
+        m.put("sub", t.clientId);
+        m.put("client_id", t.clientId);
+        m.put("unique_id", t.jti);
+        return m;
+    }
+
+    /** An RFC 6749 error with Alation's {@code code}: {@code {"error", "error_description", "code"}}. */
+    static Map<String, Object> oauthError(int status, String error, String description) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", error);
+        body.put("error_description", description);
+        body.put("code", String.valueOf(status));
         return body;
     }
 

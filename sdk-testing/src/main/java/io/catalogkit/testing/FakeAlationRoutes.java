@@ -2,6 +2,8 @@ package io.catalogkit.testing;
 
 import static io.catalogkit.testing.FakeAlation.CREATE_ACCESS_TOKEN;
 import static io.catalogkit.testing.FakeAlation.CREATE_REFRESH_TOKEN;
+import static io.catalogkit.testing.FakeAlation.OAUTH_INTROSPECT;
+import static io.catalogkit.testing.FakeAlation.OAUTH_TOKEN;
 import static io.catalogkit.testing.FakeAlation.REGENERATE_REFRESH_TOKEN;
 import static io.catalogkit.testing.FakeAlation.REVOKE_ACCESS_TOKENS;
 import static io.catalogkit.testing.FakeAlation.TABLES;
@@ -10,6 +12,9 @@ import static io.catalogkit.testing.FakeAlation.VALIDATE_REFRESH_TOKEN;
 
 import io.catalogkit.testing.FakeAlationStore.Failure;
 import io.catalogkit.testing.FakeServer.Reply;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +42,10 @@ final class FakeAlationRoutes {
         try {
             if (path.equals(TABLES)) {
                 return call.method().equals("GET") ? tables(store, call) : notAllowed(call);
+            }
+            String oauth = path.endsWith("/") ? path : path + "/";
+            if (oauth.equals(OAUTH_TOKEN) || oauth.equals(OAUTH_INTROSPECT)) {
+                return call.method().equals("POST") ? oauth(store, call, oauth) : notAllowed(call);
             }
             if (!TOKEN_ENDPOINTS.contains(path)) {
                 return error(404, "404000", "Not found.");
@@ -102,6 +111,67 @@ final class FakeAlationRoutes {
                         200,
                         FakeAlationRender.revoked(store.revokeAccessTokens(form.get("refresh_token"), userId(form))));
         }
+    }
+
+    /**
+     * O1 and O2 (with or without the trailing slash): client credentials in the form or in HTTP
+     * Basic, RFC 6749 errors.
+     */
+    private static Reply oauth(FakeAlationStore store, RecordedCall call, String path) {
+        Map<String, String> form;
+        try {
+            form = FakeAlationForms.parse(call);
+        } catch (IllegalArgumentException e) {
+            return oauthError(400, "invalid_request", "The request body could not be read.");
+        }
+        String[] basic = basicCredentials(call);
+        String clientId = basic != null ? basic[0] : form.get("client_id");
+        String secret = basic != null ? basic[1] : form.get("client_secret");
+        FakeAlationStore.OAuthClient client = store.authenticate(clientId, secret);
+        if (client == null) {
+            return oauthError(401, "invalid_client", "Client credentials are incorrect");
+        }
+        if (path.equals(OAUTH_INTROSPECT)) {
+            String token = form.get("token");
+            if (token == null || token.isBlank()) {
+                return oauthError(400, "invalid_request", "The token parameter is required.");
+            }
+            return Reply.json(200, FakeAlationRender.introspection(store.jwts.get(token), store.now()));
+        }
+        String grant = form.get("grant_type");
+        if (grant == null || grant.isBlank()) {
+            return oauthError(400, "invalid_request", "The grant_type parameter is required.");
+        }
+        if (!grant.equals("client_credentials")) {
+            return oauthError(400, "unsupported_grant_type", "Unsupported grant type: " + grant);
+        }
+        return Reply.json(200, FakeAlationRender.oauthToken(store.mintJwt(client)));
+    }
+
+    /** Client id and secret from {@code Authorization: Basic}, each form-url-encoded (RFC 6749 2.3.1). */
+    private static String[] basicCredentials(RecordedCall call) {
+        String auth = call.header("Authorization").orElse("");
+        if (!auth.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return null;
+        }
+        String decoded;
+        try {
+            decoded = new String(Base64.getDecoder().decode(auth.substring(6).trim()), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        int colon = decoded.indexOf(':');
+        if (colon < 0) {
+            return null;
+        }
+        return new String[] {
+            URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8),
+            URLDecoder.decode(decoded.substring(colon + 1), StandardCharsets.UTF_8)
+        };
+    }
+
+    private static Reply oauthError(int status, String error, String description) {
+        return Reply.json(status, FakeAlationRender.oauthError(status, error, description));
     }
 
     private static Reply tables(FakeAlationStore store, RecordedCall call) {

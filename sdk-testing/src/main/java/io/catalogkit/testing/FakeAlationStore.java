@@ -119,10 +119,54 @@ final class FakeAlationStore implements FakeState.Store<FakeAlationStore> {
         }
     }
 
+    /**
+     * An OAuth client: id, secret, and the lifespan of the JWTs it mints ({@code expires_in}).
+     *
+     * @param id the client id
+     * @param secret the client secret
+     * @param lifespan how long its tokens live
+     */
+    record OAuthClient(String id, String secret, Duration lifespan) {
+        @Override
+        public String toString() {
+            return "OAuthClient[id=" + id + ", lifespan=" + lifespan + "]";
+        }
+    }
+
+    /** A JWT minted for an OAuth client; its value is the map key. */
+    static final class Jwt {
+        final String value;
+        final String jti;
+        final String clientId;
+        final Instant issued;
+        final Instant expires;
+        boolean revoked;
+
+        Jwt(String value, String jti, String clientId, Instant issued, Instant expires) {
+            this.value = value;
+            this.jti = jti;
+            this.clientId = clientId;
+            this.issued = issued;
+            this.expires = expires;
+        }
+
+        Jwt copy() {
+            Jwt t = new Jwt(value, jti, clientId, issued, expires);
+            t.revoked = revoked;
+            return t;
+        }
+
+        String status(Instant now) {
+            return FakeAlationStore.status(revoked, now, expires);
+        }
+    }
+
     private final FakeClock clock;
     final Map<Long, User> users = new LinkedHashMap<>();
     final Map<String, RefreshToken> refreshTokens = new LinkedHashMap<>();
     final Map<String, AccessToken> accessTokens = new LinkedHashMap<>();
+    final Map<String, OAuthClient> oauthClients = new LinkedHashMap<>();
+    final Map<String, Jwt> jwts = new LinkedHashMap<>();
     private long nextUserId = 17;
     private long nextRefreshTokenId = 42;
     Duration refreshLifespan = Duration.ofDays(60);
@@ -136,6 +180,7 @@ final class FakeAlationStore implements FakeState.Store<FakeAlationStore> {
     boolean regenerationAcceptsExpired;
     int mints;
     int validations;
+    int oauthMints;
 
     FakeAlationStore(FakeClock clock) {
         this.clock = clock;
@@ -156,6 +201,11 @@ final class FakeAlationStore implements FakeState.Store<FakeAlationStore> {
         from.refreshTokens.forEach((v, t) -> refreshTokens.put(v, t.copy()));
         accessTokens.clear();
         from.accessTokens.forEach((v, t) -> accessTokens.put(v, t.copy()));
+        oauthClients.clear();
+        oauthClients.putAll(from.oauthClients);
+        jwts.clear();
+        from.jwts.forEach((v, t) -> jwts.put(v, t.copy()));
+        oauthMints = from.oauthMints;
         nextUserId = from.nextUserId;
         nextRefreshTokenId = from.nextRefreshTokenId;
         refreshLifespan = from.refreshLifespan;
@@ -283,10 +333,45 @@ final class FakeAlationStore implements FakeState.Store<FakeAlationStore> {
         return parent;
     }
 
-    /** The data endpoint's check of its {@code TOKEN} header. */
+    // ------------------------------------------------------------------ OAuth client credentials
+
+    OAuthClient addOAuthClient(String id, Duration lifespan) {
+        if (oauthClients.containsKey(id)) {
+            throw new IllegalArgumentException("an OAuth client with id " + id + " exists already");
+        }
+        OAuthClient c = new OAuthClient(id, "cs-" + randomValue(), lifespan);
+        oauthClients.put(id, c);
+        return c;
+    }
+
+    /** The client with these credentials, or null when the id is unknown or the secret wrong. */
+    OAuthClient authenticate(String clientId, String secret) {
+        OAuthClient c = clientId == null ? null : oauthClients.get(clientId);
+        return c != null && c.secret().equals(secret) ? c : null;
+    }
+
+    /** O1: a new JWT for the client, living its client's lifespan. */
+    Jwt mintJwt(OAuthClient client) {
+        Instant now = now();
+        String jti = randomValue();
+        Instant expires = now.plus(client.lifespan());
+        Jwt t = new Jwt(FakeAlationRender.jwtValue(client.id(), jti, now, expires), jti, client.id(), now, expires);
+        jwts.put(t.value, t);
+        oauthMints++;
+        return t;
+    }
+
+    /** Revokes every JWT of one client, as an admin can. */
+    void revokeJwts(String clientId) {
+        jwts.values().stream().filter(t -> t.clientId.equals(clientId)).forEach(t -> t.revoked = true);
+    }
+
+    /** The data endpoint's check of its {@code TOKEN} header: an API access token or a JWT. */
     void authorizeData(String token) {
         AccessToken t = token == null ? null : accessTokens.get(token);
-        if (t == null || !isActive(t.status(now())) || rejectEveryDataToken) {
+        Jwt jwt = token == null ? null : jwts.get(token);
+        boolean active = (t != null && isActive(t.status(now()))) || (jwt != null && isActive(jwt.status(now())));
+        if (!active || rejectEveryDataToken) {
             throw dataEndpoint401
                     ? Failure.error(401, "401000", NOT_AUTHENTICATED)
                     : Failure.error(403, "403000", NOT_AUTHENTICATED);

@@ -152,7 +152,8 @@ public final class ApiRequest {
         }
 
         /**
-         * The JSON body, written by {@link Json#MAPPER}.
+         * The body: an object written as JSON by {@link Json#MAPPER}, or an {@code okhttp3.RequestBody}
+         * sent as it is (e.g. a form).
          *
          * @param body the body object
          * @return this builder

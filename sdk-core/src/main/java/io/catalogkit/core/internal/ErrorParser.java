@@ -16,7 +16,9 @@ public interface ErrorParser {
      * @param headers the answer's headers
      * @param body the parsed body, or null when it was empty, too long or not JSON
      * @return what it said (the request id may be null: the transport then falls back to the id
-     *     from the headers or the one it sent)
+     *     from the headers or the one it sent); its status picks the exception type, normally the
+     *     HTTP status, or the one the body states when it means another (e.g. 401 for an OAuth
+     *     {@code invalid_client} sent as 400)
      */
     ErrorReport parse(int status, Headers headers, JsonNode body);
 

@@ -306,8 +306,9 @@ public final class Transport implements AutoCloseable {
         if (id == null) {
             id = parsed.requestId() != null ? parsed.requestId() : sentId;
         }
-        ErrorReport report = new ErrorReport(raw.status(), parsed.errorCode(), parsed.message(), id, retryAfter);
-        return errors.toException(request, path, report, secrets(c));
+        // The parser may state another status than the HTTP one (an OAuth invalid_client sent as 400).
+        ErrorReport report = new ErrorReport(parsed.status(), parsed.errorCode(), parsed.message(), id, retryAfter);
+        return errors.toException(request, path, raw.status(), report, secrets(c));
     }
 
     static List<Secret> secrets(Credentials c) {
@@ -353,6 +354,10 @@ public final class Transport implements AutoCloseable {
     }
 
     private RequestBody body(ApiRequest request) {
+        if (request.body instanceof RequestBody ready) {
+            // A body in another encoding than JSON (e.g. an OAuth form), built by the caller.
+            return ready;
+        }
         if (request.body != null) {
             try {
                 return RequestBody.create(Json.MAPPER.writeValueAsBytes(request.body), JSON);

@@ -8,12 +8,15 @@ import io.catalogkit.core.internal.Args;
 import io.catalogkit.core.internal.Credentials;
 import io.catalogkit.core.internal.Env;
 import io.catalogkit.core.internal.Transport;
+import io.catalogkit.tokens.AccessToken;
 import io.catalogkit.tokens.RefreshToken;
 import io.catalogkit.tokens.alation.internal.AccessTokens;
 import io.catalogkit.tokens.alation.internal.AlationCalls;
 import io.catalogkit.tokens.alation.internal.AlationErrors;
 import io.catalogkit.tokens.alation.internal.AuthInterceptor;
 import io.catalogkit.tokens.alation.internal.ManagedAccessToken;
+import io.catalogkit.tokens.alation.internal.OAuthMinter;
+import io.catalogkit.tokens.alation.internal.OAuthTokens;
 import io.catalogkit.tokens.alation.internal.RefreshCredential;
 import io.catalogkit.tokens.alation.internal.RefreshTokenHolders;
 import io.catalogkit.tokens.alation.internal.RefreshTokens;
@@ -23,9 +26,9 @@ import java.util.Optional;
 import okhttp3.Interceptor;
 
 /**
- * The Alation client: refresh tokens, API access tokens, and an access token that never goes
- * stale. Thread-safe; build one per Alation instance and share it. Close it to release its
- * connections.
+ * The Alation client: refresh tokens, API access tokens, OAuth client credentials, and an access
+ * token that never goes stale. Thread-safe; build one per Alation instance and share it. Close it
+ * to release its connections.
  *
  * <pre>{@code
  * try (AlationClient alation = AlationClient.builder()
@@ -40,9 +43,19 @@ import okhttp3.Interceptor;
  * <p>With a refresh token, the client mints an API access token on first use, keeps it until less
  * than the skew remains before the expiry the server reported (5 minutes by default, or half the
  * token's lifetime if that is shorter), and then mints the next one; it never validates a token
- * before a request. Concurrent callers share one mint. Without credentials, the token endpoints
- * ({@link #refreshTokens()}, {@link #accessTokens()}) still work: they carry their credentials in
- * the request body.
+ * before a request. Concurrent callers share one mint. With an OAuth client ({@code
+ * oauthClient(clientId, clientSecret)}, Alation Cloud Service 2023.3 and later) the same is done
+ * with JWTs minted from the client credentials ({@code POST /oauth/v2/token/}); they go in the same
+ * {@code TOKEN} header. Without credentials, the token endpoints ({@link #refreshTokens()}, {@link
+ * #accessTokens()}, {@link #oauthTokens()}) still work: they carry their credentials in the request
+ * body.
+ *
+ * <pre>{@code
+ * AlationClient alation = AlationClient.builder()
+ *         .baseUrl("https://alation.example.com")
+ *         .oauthClient("catalogkit-ci", Secret.of(System.getenv("ALATION_CLIENT_SECRET")))
+ *         .build();
+ * }</pre>
  */
 public final class AlationClient implements AutoCloseable {
     private static final String PLATFORM = "Alation";
@@ -50,7 +63,10 @@ public final class AlationClient implements AutoCloseable {
     private final Transport transport;
     private final RefreshTokenService refreshTokens;
     private final AccessTokenService accessTokens;
+    private final OAuthTokenService oauthTokens;
     private final ManagedAccessToken managed;
+    private final String oauthClientId;
+    private final Secret oauthClientSecret;
     private final AuthInterceptor interceptor;
 
     private AlationClient(Builder b, ClientOptions options) {
@@ -62,15 +78,21 @@ public final class AlationClient implements AutoCloseable {
                 .build();
         AlationCalls calls = new AlationCalls(transport);
         this.accessTokens = new AccessTokens(calls);
+        this.oauthTokens = new OAuthTokens(calls, options.clock());
+        this.oauthClientId = b.clientId;
+        this.oauthClientSecret = b.clientSecret;
         if (b.refreshToken != null) {
             this.managed = new ManagedAccessToken(
                     accessTokens, new RefreshCredential(b.refreshToken, b.userId), options.clock(), b.skew);
-            this.interceptor = new AuthInterceptor(options.baseUrl(), managed, transport::checkOpen);
             RefreshTokenHolders.register(managed);
+        } else if (b.clientId != null) {
+            this.managed = new ManagedAccessToken(
+                    new OAuthMinter(oauthTokens, b.clientId, b.clientSecret), options.clock(), b.skew);
         } else {
             this.managed = null;
-            this.interceptor = null;
         }
+        this.interceptor =
+                managed == null ? null : new AuthInterceptor(options.baseUrl(), managed, transport::checkOpen);
         this.refreshTokens = new RefreshTokens(calls, Optional.ofNullable(managed));
     }
 
@@ -84,9 +106,12 @@ public final class AlationClient implements AutoCloseable {
     }
 
     /**
-     * A client configured from the environment: {@code ALATION_BASE_URL}, {@code
+     * A client configured from the environment: {@code ALATION_BASE_URL}, then either {@code
      * ALATION_REFRESH_TOKEN} and {@code ALATION_USER_ID} (the id of the user who owns the refresh
-     * token).
+     * token), or {@code ALATION_CLIENT_ID} and {@code ALATION_CLIENT_SECRET} (an OAuth client).
+     * When both pairs are set, the refresh token is used (it came first, so adding OAuth variables
+     * does not change what an existing deployment does). A pair of which only one variable is set is
+     * an error naming the missing one.
      *
      * @return the client
      * @throws IllegalStateException naming the variable that is missing or not valid
@@ -97,6 +122,20 @@ public final class AlationClient implements AutoCloseable {
 
     static AlationClient fromEnv(Map<String, String> env) {
         String[] needs = {"ALATION_BASE_URL", "ALATION_REFRESH_TOKEN", "ALATION_USER_ID"};
+        String[] oauthNeeds = {"ALATION_BASE_URL", "ALATION_CLIENT_ID", "ALATION_CLIENT_SECRET"};
+        boolean refresh = isSet(env, "ALATION_REFRESH_TOKEN") || isSet(env, "ALATION_USER_ID");
+        boolean oauth = isSet(env, "ALATION_CLIENT_ID") || isSet(env, "ALATION_CLIENT_SECRET");
+        if (oauth) {
+            // A half-set pair is a mistake even when the other pair is complete.
+            String clientId = Env.require(env, "AlationClient", "ALATION_CLIENT_ID", oauthNeeds);
+            String clientSecret = Env.require(env, "AlationClient", "ALATION_CLIENT_SECRET", oauthNeeds);
+            if (!refresh) {
+                return builder()
+                        .baseUrl(Env.require(env, "AlationClient", "ALATION_BASE_URL", oauthNeeds))
+                        .oauthClient(clientId, Secret.of(clientSecret))
+                        .build();
+            }
+        }
         String baseUrl = Env.require(env, "AlationClient", "ALATION_BASE_URL", needs);
         String refreshToken = Env.require(env, "AlationClient", "ALATION_REFRESH_TOKEN", needs);
         String userIdText = Env.require(env, "AlationClient", "ALATION_USER_ID", needs);
@@ -114,6 +153,11 @@ public final class AlationClient implements AutoCloseable {
                 .baseUrl(baseUrl)
                 .refreshToken(Secret.of(refreshToken), userId)
                 .build();
+    }
+
+    private static boolean isSet(Map<String, String> env, String name) {
+        String v = env.get(name);
+        return v != null && !v.isBlank();
     }
 
     /**
@@ -135,14 +179,26 @@ public final class AlationClient implements AutoCloseable {
     }
 
     /**
-     * The API access token the client manages: cached, minted on first use, and minted again
-     * before it expires. Put it in the {@code TOKEN} header of an Alation call, or let {@link
-     * #authInterceptor()} do that.
+     * OAuth client credentials: mint a JWT, introspect one. They work on any client: the client
+     * credentials go in each call's form body.
+     *
+     * @return the service
+     */
+    public OAuthTokenService oauthTokens() {
+        return oauthTokens;
+    }
+
+    /**
+     * The access token the client manages (an API access token for a refresh token, a JWT for an
+     * OAuth client): cached, minted on first use, and minted again before it expires. Put it in the
+     * {@code TOKEN} header of an Alation call, or let {@link #authInterceptor()} do that.
      *
      * @return the current access token
-     * @throws IllegalStateException when the client was built without a refresh token
+     * @throws IllegalStateException when the client was built without a refresh token or OAuth
+     *     client
      * @throws CatalogKitException when a needed mint failed (e.g. {@link
-     *     io.catalogkit.core.AuthenticationException} when the refresh token is no longer valid)
+     *     io.catalogkit.core.AuthenticationException} when the refresh token is no longer valid or
+     *     the OAuth client secret is wrong)
      */
     public Secret currentAccessToken() {
         ManagedAccessToken m = managed();
@@ -165,7 +221,8 @@ public final class AlationClient implements AutoCloseable {
      * a {@link CatalogKitException}, so asynchronous calls see {@code onFailure}.
      *
      * @return the interceptor (the same one on every call)
-     * @throws IllegalStateException when the client was built without a refresh token, or is closed
+     * @throws IllegalStateException when the client was built without a refresh token or OAuth
+     *     client, or is closed
      */
     public Interceptor authInterceptor() {
         managed();
@@ -182,7 +239,7 @@ public final class AlationClient implements AutoCloseable {
      *     or invalid)
      */
     public Optional<RefreshToken> ownRefreshToken() {
-        if (managed == null) {
+        if (managed == null || managed.credential() == null) {
             return Optional.empty();
         }
         RefreshToken state = refreshTokens.validate(
@@ -190,10 +247,30 @@ public final class AlationClient implements AutoCloseable {
         return Optional.of(state.toBuilder().secret(null).build());
     }
 
+    /**
+     * The OAuth client this client mints with, as Alation reports it now: its current JWT,
+     * introspected (one call; a mint first when none is held). The JWT value is not returned.
+     *
+     * @return the JWT's state, named after the OAuth client id; empty when the client was built
+     *     without an OAuth client
+     * @throws io.catalogkit.core.AuthenticationException when Alation refuses the client credentials
+     */
+    public Optional<AccessToken> ownOAuthToken() {
+        if (oauthClientId == null) {
+            return Optional.empty();
+        }
+        AccessToken state = oauthTokens.introspect(currentAccessToken(), oauthClientId, oauthClientSecret);
+        return Optional.of(state.toBuilder()
+                .secret(null)
+                .name(state.getName().orElse(oauthClientId))
+                .build());
+    }
+
     private ManagedAccessToken managed() {
         if (managed == null) {
-            throw new IllegalStateException("This AlationClient has no refresh token: build it with"
-                    + " refreshToken(secret, userId), or use fromEnv() with ALATION_REFRESH_TOKEN and ALATION_USER_ID");
+            throw new IllegalStateException("This AlationClient has no credentials: build it with"
+                    + " refreshToken(secret, userId) or oauthClient(clientId, clientSecret), or use fromEnv() with"
+                    + " ALATION_REFRESH_TOKEN and ALATION_USER_ID, or ALATION_CLIENT_ID and ALATION_CLIENT_SECRET");
         }
         return managed;
     }
@@ -206,28 +283,35 @@ public final class AlationClient implements AutoCloseable {
      */
     @Override
     public void close() {
-        if (managed != null) {
+        if (managed != null && managed.credential() != null) {
             RefreshTokenHolders.unregister(managed);
         }
         transport.close();
     }
 
     /**
-     * The base URL (without user name or password) and, when configured, the user id; never a
-     * token.
+     * The base URL (without user name or password) and, when configured, the user id or OAuth
+     * client id; never a token or secret.
      *
      * @return a description
      */
     @Override
     public String toString() {
         return "AlationClient[baseUrl=" + transport.baseUrlForDisplay()
-                + (managed != null ? ", userId=" + managed.credential().userId() : ", no refresh token") + "]";
+                + (oauthClientId != null
+                        ? ", oauthClient=" + oauthClientId
+                        : managed != null
+                                ? ", userId=" + managed.credential().userId()
+                                : ", no refresh token or OAuth client")
+                + "]";
     }
 
     /** Builds an {@link AlationClient}. Not thread-safe; the client it builds is. */
     public static final class Builder extends ClientBuilder<Builder> {
         private Secret refreshToken;
         private long userId;
+        private String clientId;
+        private Secret clientSecret;
         private Duration skew = Duration.ofMinutes(5);
 
         private Builder() {}
@@ -249,6 +333,22 @@ public final class AlationClient implements AutoCloseable {
             this.refreshToken = Args.notNull(refreshToken, "refreshToken");
             AlationCalls.checkUserId(userId);
             this.userId = userId;
+            return this;
+        }
+
+        /**
+         * An OAuth client (a service account on Alation Cloud Service 2023.3 and later): the client
+         * mints JWTs from it with the client-credentials grant and manages them as it does API
+         * access tokens. The secret goes only in the mint's form body, to the base URL.
+         *
+         * @param clientId the OAuth client id
+         * @param clientSecret the OAuth client secret
+         * @return this builder
+         * @throws IllegalArgumentException when {@code clientId} is blank
+         */
+        public Builder oauthClient(String clientId, Secret clientSecret) {
+            this.clientId = Args.notBlank(clientId, "clientId");
+            this.clientSecret = Args.notNull(clientSecret, "clientSecret");
             return this;
         }
 
@@ -275,6 +375,10 @@ public final class AlationClient implements AutoCloseable {
          * @throws IllegalArgumentException naming a setting that is missing or wrong
          */
         public AlationClient build() {
+            if (refreshToken != null && clientId != null) {
+                throw new IllegalArgumentException(
+                        "AlationClient: set either refreshToken(...) or oauthClient(...), not both");
+            }
             return new AlationClient(this, options(PLATFORM, "ALATION_BASE_URL"));
         }
     }

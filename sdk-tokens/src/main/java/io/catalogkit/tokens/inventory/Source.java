@@ -130,7 +130,10 @@ interface Source {
         return b.build();
     }
 
-    /** What Alation's public API shows: the client's own refresh token and its current access token. */
+    /**
+     * What Alation's public API shows: the client's own refresh token and its current access token,
+     * or its OAuth client.
+     */
     static Source alation(AlationClient client) {
         return new Source() {
             @Override
@@ -142,9 +145,13 @@ interface Source {
             public Stream<InventoryEntry> entries(Instant asOf, Consumer<String> gap) {
                 return deferred(() -> {
                     gap.accept("no public API lists a user's refresh tokens or access tokens; only this client's own"
-                            + " refresh token and its current access token are listed");
+                            + " refresh token and its current access token (or its OAuth client) are listed");
                     Optional<RefreshToken> own = client.ownRefreshToken();
                     if (own.isEmpty()) {
+                        Optional<AccessToken> oauth = client.ownOAuthToken();
+                        if (oauth.isPresent()) {
+                            return Stream.of(alationOAuthEntry(oauth.get(), asOf));
+                        }
                         gap.accept("this client holds no refresh token, so it has no token to list");
                         return Stream.empty();
                     }
@@ -175,6 +182,22 @@ interface Source {
                 .createdAt(t.getCreatedAt())
                 .expiresAt(expires)
                 .status(judged(t.getStatus(), expires, asOf))
+                .build();
+    }
+
+    /**
+     * The client's OAuth client: its id, and the state of its current JWT (whose short life the
+     * client renews, so no expiry is shown for the client).
+     */
+    private static InventoryEntry alationOAuthEntry(AccessToken jwt, Instant asOf) {
+        String clientId = jwt.getName().orElseThrow();
+        return InventoryEntry.builder()
+                .platform(Platform.ALATION)
+                .kind(InventoryEntry.OAUTH_CLIENT)
+                .id(clientId)
+                .name(clientId)
+                .owner(jwt.getOwner().orElse(null))
+                .status(judged(jwt.getStatus(), null, asOf))
                 .build();
     }
 

@@ -141,8 +141,9 @@ class AlationServicesFakeTest {
     @Test
     void olderServersReportFailuresWithStatusFailed() {
         f.alation.failedStatusInBody(true);
-        AuthenticationException e = catchThrowableOfType(
-                AuthenticationException.class, () -> anonymous.accessTokens().create(Secret.of("rt-nope"), f.userId));
+        ApiException e = catchThrowableOfType(
+                ApiException.class, () -> anonymous.accessTokens().create(Secret.of("rt-nope"), f.userId));
+        assertThat(e.statusCode()).as("as Allie-SDK reads it").isEqualTo(400);
         assertThat(e.getMessage()).contains("Refresh token provided is invalid.");
         assertThat(f.alation.mintCount()).isZero();
     }

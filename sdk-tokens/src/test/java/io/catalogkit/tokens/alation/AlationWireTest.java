@@ -394,11 +394,11 @@ class AlationWireTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"mint", "validate", "create", "revoke"})
-    void statusFailedInA2xxIsAnAuthenticationException(String call) {
+    void statusFailedInA2xxIsA400KeepingTheDetailAsAllieSdkReadsIt(String call) {
         answer(
                 200,
                 "{\"status\": \"failed\", \"detail\": \"Refresh token provided is invalid.\", \"code\": \"401000\"}");
-        AuthenticationException e = catchThrowableOfType(AuthenticationException.class, () -> {
+        ApiException e = catchThrowableOfType(ApiException.class, () -> {
             switch (call) {
                 case "mint" -> client().accessTokens().create(Secret.of(RT), 17);
                 case "validate" -> client().refreshTokens().validate(Secret.of(RT), 17);
@@ -406,18 +406,30 @@ class AlationWireTest {
                 default -> client().accessTokens().revokeAll(Secret.of(RT), 17);
             }
         });
-        assertThat(e.statusCode()).isEqualTo(401);
+        assertThat(e).isNotInstanceOf(AuthenticationException.class);
+        assertThat(e.statusCode()).isEqualTo(400);
         assertThat(e.errorCode()).contains("401000");
-        assertThat(e.getMessage()).contains("Refresh token provided is invalid.");
+        assertThat(e.getMessage())
+                .contains("Refresh token provided is invalid.")
+                .doesNotContain(RT);
+    }
+
+    @Test
+    void statusFailedOnValidateAccessTokenIsAnAuthenticationException() {
+        answer(200, "{\"status\": \"failed\", \"detail\": \"API Access Token provided is invalid.\"}");
+        AuthenticationException e = catchThrowableOfType(
+                AuthenticationException.class, () -> client().accessTokens().validate(Secret.of(AT), 17));
+        assertThat(e.statusCode()).isEqualTo(401);
+        assertThat(e.getMessage()).contains("API Access Token provided is invalid.");
     }
 
     @Test
     void statusFailedWithoutDetailOrInAnyCase() {
         answer(201, "{\"status\": \"FAILED\"}");
-        AuthenticationException e = catchThrowableOfType(
-                AuthenticationException.class, () -> client().accessTokens().create(Secret.of(RT), 17));
+        ApiException e = catchThrowableOfType(
+                ApiException.class, () -> client().accessTokens().create(Secret.of(RT), 17));
         assertThat(e.errorCode()).isEmpty();
-        assertThat(e.statusCode()).isEqualTo(401);
+        assertThat(e.statusCode()).isEqualTo(400);
     }
 
     @Test

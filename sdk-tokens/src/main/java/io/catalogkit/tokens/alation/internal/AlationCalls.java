@@ -13,7 +13,8 @@ import okhttp3.Headers;
 /**
  * Sends Alation token-endpoint calls: POST, JSON body, no {@code TOKEN} header (the transport's
  * credentials are none), the endpoint's retry rule, and hints for the errors that have a known
- * cause. A 2xx answer with {@code "status": "failed"} becomes the error it reports.
+ * cause. A 2xx answer with {@code "status": "failed"} becomes an error, as Alation's own SDK
+ * (Allie-SDK) reads it: 400, except 401 for validate API access token.
  */
 public final class AlationCalls {
     /** What a 401 from an endpoint that takes a refresh token means, and what to do. */
@@ -45,11 +46,11 @@ public final class AlationCalls {
      * Starts a request to a token endpoint.
      *
      * @param endpoint the endpoint
-     * @param body the JSON body
+     * @param body the JSON body ({@link TokenRequest}) or a form ({@code okhttp3.FormBody})
      * @param secrets the secrets in the body, redacted from messages
      * @return the builder, for hints
      */
-    ApiRequest.Builder request(Endpoint endpoint, TokenRequest body, Secret... secrets) {
+    ApiRequest.Builder request(Endpoint endpoint, Object body, Secret... secrets) {
         return ApiRequest.builder(endpoint.operation, "POST")
                 .path(endpoint.path)
                 .body(body)
@@ -62,16 +63,19 @@ public final class AlationCalls {
      *
      * @param request the request
      * @return the answer
-     * @throws io.catalogkit.core.AuthenticationException for a 2xx answer with {@code "status":
-     *     "failed"}
+     * @throws io.catalogkit.core.ApiException for a 2xx answer with {@code "status": "failed"}: 400
+     *     with the body's {@code detail}, or {@link io.catalogkit.core.AuthenticationException} (401)
+     *     for validate API access token
      */
     Answer send(ApiRequest request) {
         Answer ex = transport.exchange(request);
         JsonNode status = Json.field(ex.body(), "status");
         if (status != null && status.isTextual() && status.asText().trim().equalsIgnoreCase("failed")) {
-            // An older server's way to say 401: an authentication failure, whatever its code says.
-            ErrorReport parsed = AlationErrors.PARSER.parse(401, Headers.of(), ex.body());
-            throw ex.fail(ErrorReport.of(401, parsed.errorCode(), parsed.message()));
+            // An older server's in-body failure; Allie-SDK reads it as 400, or 401 for an access
+            // token that does not validate.
+            int stated = request.operation().equals(Endpoint.VALIDATE_ACCESS_TOKEN.operation) ? 401 : 400;
+            ErrorReport parsed = AlationErrors.PARSER.parse(stated, Headers.of(), ex.body());
+            throw ex.fail(ErrorReport.of(stated, parsed.errorCode(), parsed.message()));
         }
         return ex;
     }

@@ -4,6 +4,7 @@ import io.catalogkit.core.CatalogKitException;
 import io.catalogkit.core.Secret;
 import io.catalogkit.tokens.AccessToken;
 import io.catalogkit.tokens.alation.AccessTokenService;
+import io.catalogkit.tokens.alation.internal.TokenMinter.Minted;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,8 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The API access token a client keeps for its refresh token: minted on first use, cached with the
- * expiry the server reports, minted again when less than the skew remains (the configured skew, or
+ * The access token a client keeps for its credential (an API access token for its refresh token,
+ * or a JWT for its OAuth client, minted by a {@link TokenMinter}): minted on first use, cached
+ * with the expiry the server reports, minted again when less than the skew remains (the configured skew, or
  * half the token's lifetime if that is shorter), and after the server rejected the token in use.
  * It never validates a token before use. Thread-safe.
  *
@@ -23,8 +25,8 @@ import org.slf4j.LoggerFactory;
  * (and its failure); a caller whose token has already been replaced gets the new one without a
  * mint.
  *
- * <p>A mint reads the refresh token and its generation together; a token minted from a value that
- * was regenerated while the mint was under way is thrown away and minted again from the new value,
+ * <p>A mint reads the credential and its generation together; a token minted from a refresh token
+ * that was regenerated while the mint was under way is thrown away and minted again from the new value,
  * so that no caller is ever handed a token of a dead refresh token.
  *
  * <p>The lifetime is the server's ({@code token_expires_at - created_at}), counted on the client's
@@ -34,8 +36,10 @@ import org.slf4j.LoggerFactory;
 public final class ManagedAccessToken {
     private static final Logger LOG = LoggerFactory.getLogger("io.catalogkit.alation");
 
-    private final AccessTokenService service;
+    private final TokenMinter minter;
+    /** The refresh token minted from, or null for an OAuth client. */
     private final RefreshCredential credential;
+
     private final Clock clock;
     private final Duration skew;
     private final Object lock = new Object();
@@ -44,7 +48,7 @@ public final class ManagedAccessToken {
     private CompletableFuture<Cached> inFlight;
 
     /**
-     * Creates the managed token; nothing is minted until first use.
+     * Creates the managed token of a refresh token; nothing is minted until first use.
      *
      * @param service mints tokens
      * @param credential the refresh token to mint from
@@ -52,8 +56,24 @@ public final class ManagedAccessToken {
      * @param skew how long before expiry to mint the next token
      */
     public ManagedAccessToken(AccessTokenService service, RefreshCredential credential, Clock clock, Duration skew) {
-        this.service = Objects.requireNonNull(service, "service");
-        this.credential = Objects.requireNonNull(credential, "credential");
+        this(new RefreshMinter(service, credential), credential, clock, skew);
+    }
+
+    /**
+     * Creates a managed token minted by any minter whose credential never changes (an OAuth
+     * client); nothing is minted until first use.
+     *
+     * @param minter mints tokens
+     * @param clock the client's clock
+     * @param skew how long before expiry to mint the next token
+     */
+    public ManagedAccessToken(TokenMinter minter, Clock clock, Duration skew) {
+        this(minter, null, clock, skew);
+    }
+
+    private ManagedAccessToken(TokenMinter minter, RefreshCredential credential, Clock clock, Duration skew) {
+        this.minter = Objects.requireNonNull(minter, "minter");
+        this.credential = credential;
         this.clock = Objects.requireNonNull(clock, "clock");
         this.skew = Objects.requireNonNull(skew, "skew");
     }
@@ -61,7 +81,7 @@ public final class ManagedAccessToken {
     /**
      * The refresh token this token is minted from.
      *
-     * @return the credential
+     * @return the credential, or null when the token is minted from an OAuth client
      */
     public RefreshCredential credential() {
         return credential;
@@ -106,7 +126,7 @@ public final class ManagedAccessToken {
      * @param fresh the new value
      */
     public void refreshTokenRegenerated(Secret old, long userId, Secret fresh) {
-        if (credential.replace(old, userId, fresh)) {
+        if (credential != null && credential.replace(old, userId, fresh)) {
             synchronized (lock) {
                 current = null;
             }
@@ -151,7 +171,7 @@ public final class ManagedAccessToken {
             } else if (cause instanceof Error err) {
                 throw err;
             }
-            throw new CatalogKitException("Alation: minting an API access token failed", cause);
+            throw new CatalogKitException("Alation: minting an access token failed", cause);
         }
     }
 
@@ -159,23 +179,22 @@ public final class ManagedAccessToken {
     private static final int MAX_MINTS = 3;
 
     /**
-     * Mints from the current refresh token and stores the result, unless that refresh token was
+     * Mints from the current credential and stores the result, unless that credential was
      * regenerated meanwhile: then the token is discarded and minted again from the new one.
      */
     private Cached mintCurrent(String reason) {
         for (int mint = 1; ; mint++) {
-            RefreshCredential.Value used = credential.current();
             Instant sent = clock.instant();
-            AccessToken token = service.create(used.secret(), credential.userId());
-            Cached fresh = Cached.of(token, sent, skew);
+            Minted minted = minter.mint();
+            Cached fresh = Cached.of(minted.token(), sent, skew);
             synchronized (lock) {
                 // refreshTokenRegenerated switches the credential before it clears the cache under
                 // this lock, so a regeneration is either seen here or clears what is stored here.
-                if (credential.current().generation() == used.generation()) {
+                if (minter.generation() == minted.generation()) {
                     current = fresh;
                     LOG.debug(
-                            "Alation: minted an API access token for user {} ({}); valid until {}, renewed from {}",
-                            credential.userId(),
+                            "Alation: minted {} ({}); valid until {}, renewed from {}",
+                            minter.subject(),
                             reason,
                             fresh.expiresAt,
                             fresh.renewAt);
