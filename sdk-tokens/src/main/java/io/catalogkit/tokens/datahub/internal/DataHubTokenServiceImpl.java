@@ -58,18 +58,43 @@ public final class DataHubTokenServiceImpl implements DataHubTokenService {
         Args.notBlank(actorUrn, "actorUrn");
         Args.notNull(duration, "duration");
         Args.notBlank(name, "name");
+        return createToken(
+                "PERSONAL",
+                actorUrn,
+                duration,
+                name,
+                description,
+                "create access token",
+                "Creating a token needs the " + GENERATE + " privilege when actorUrn is the caller itself," + " and "
+                        + MANAGE + " for anyone else.");
+    }
+
+    /**
+     * Creates a token of a type; the arguments are checked by the caller.
+     *
+     * @param type an {@code AccessTokenType} name
+     * @param actorUrn whom it acts as
+     * @param duration how long it lives
+     * @param name its name
+     * @param description its description, or null
+     * @param operation what the call does, for messages
+     * @param forbidden the hint on a 403
+     * @return the token, with its secret
+     */
+    AccessToken createToken(
+            String type,
+            String actorUrn,
+            AccessTokenDuration duration,
+            String name,
+            String description,
+            String operation,
+            String forbidden) {
         Wire.CreateAccessTokenInput input =
-                new Wire.CreateAccessTokenInput("PERSONAL", actorUrn, duration.name(), name, description);
+                new Wire.CreateAccessTokenInput(type, actorUrn, duration.name(), name, description);
         ApiRequest request = GraphQl.request(
-                        "create access token",
-                        Documents.CREATE,
-                        Documents.CREATE_OPERATION,
-                        new Wire.InputVariables(input))
+                        operation, Documents.CREATE, Documents.CREATE_OPERATION, new Wire.InputVariables(input))
                 .safeToRetry(false)
-                .hints(hints(
-                        "Creating a token needs the " + GENERATE + " privilege when actorUrn is the caller itself,"
-                                + " and " + MANAGE + " for anyone else.",
-                        null))
+                .hints(hints(forbidden, null))
                 .ambiguousFailureHint("The token may have been created: list the tokens by owner and name before"
                         + " creating it again.")
                 .build();
@@ -125,13 +150,34 @@ public final class DataHubTokenServiceImpl implements DataHubTokenService {
                 : "Listing every token (ownerUrn null) needs the " + MANAGE + " privilege; to list your own"
                         + " tokens pass your own urn: list(" + start + ", " + count + ", \""
                         + Jwt.actorUrn(clientToken).orElse(Jwt.CORP_USER + "<your user id>") + "\").";
+        return listTokens(Documents.LIST, start, count, filters, "list access tokens", denied);
+    }
+
+    /**
+     * Lists tokens matching filters; the arguments are checked by the caller.
+     *
+     * @param document {@link Documents#LIST} or another document of its shape
+     * @param start the offset
+     * @param count the page size
+     * @param filters the filters, or null for none
+     * @param operation what the call does, for messages
+     * @param forbidden the hint on a 403
+     * @return the first page; later pages use the same filters
+     */
+    Page<AccessToken> listTokens(
+            String document,
+            int start,
+            int count,
+            List<Wire.FacetFilterInput> filters,
+            String operation,
+            String forbidden) {
         ApiRequest request = GraphQl.request(
-                        "list access tokens",
-                        Documents.LIST,
+                        operation,
+                        document,
                         Documents.LIST_OPERATION,
                         new Wire.InputVariables(new Wire.ListAccessTokenInput(start, count, filters)))
                 .safeToRetry(true)
-                .hints(hints(denied, null))
+                .hints(hints(forbidden, null))
                 .build();
         GraphQl.Result answer = graphQl.send(request);
         if (!answer.errors().isEmpty()) {
@@ -153,7 +199,10 @@ public final class DataHubTokenServiceImpl implements DataHubTokenService {
         }
         // Page on total with the size asked for (DataHub echoes count); stop on an empty page.
         boolean more = !items.isEmpty() && (long) start + count < total;
-        return Page.of(items, total, more ? () -> list(start + count, count, ownerUrn) : null);
+        return Page.of(
+                items,
+                total,
+                more ? () -> listTokens(document, start + count, count, filters, operation, forbidden) : null);
     }
 
     @Override
@@ -244,7 +293,7 @@ public final class DataHubTokenServiceImpl implements DataHubTokenService {
                 millis(answer, node, "expiresAt", where));
     }
 
-    private static Long millis(GraphQl.Result answer, JsonNode node, String field, String where) {
+    static Long millis(GraphQl.Result answer, JsonNode node, String field, String where) {
         JsonNode v = Json.field(node, field);
         if (v == null) {
             return null;
@@ -273,7 +322,7 @@ public final class DataHubTokenServiceImpl implements DataHubTokenService {
     }
 
     /** Hints for this call: the privilege on 403, a schema mismatch, and why the client's token failed on 401. */
-    private ApiRequest.ErrorHints hints(String forbidden, String notFound) {
+    ApiRequest.ErrorHints hints(String forbidden, String notFound) {
         return (status, code) -> {
             if (status == 401) {
                 return authenticationHint();

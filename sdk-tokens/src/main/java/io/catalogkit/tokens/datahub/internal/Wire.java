@@ -101,4 +101,28 @@ public final class Wire {
             String description,
             Long createdAt,
             Long expiresAt) {}
+
+    /**
+     * {@code CreateServiceAccountInput}.
+     *
+     * @param displayName the display name, or null (then left out)
+     * @param description the description, or null (then left out)
+     */
+    public record CreateServiceAccountInput(String displayName, String description) {}
+
+    /**
+     * {@code ListServiceAccountsInput}.
+     *
+     * @param start the offset
+     * @param count the page size
+     * @param query the search text, or null (then left out)
+     */
+    public record ListServiceAccountsInput(Integer start, Integer count, String query) {}
+
+    /**
+     * Variables {@code {"urn": ...}}.
+     *
+     * @param urn the urn
+     */
+    public record UrnVariables(String urn) {}
 }
