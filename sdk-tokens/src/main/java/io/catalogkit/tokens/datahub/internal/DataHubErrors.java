@@ -1,10 +1,13 @@
 package io.catalogkit.tokens.datahub.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.catalogkit.core.NotFoundException;
+import io.catalogkit.core.ServerException;
 import io.catalogkit.core.internal.ErrorParser;
 import io.catalogkit.core.internal.ErrorReport;
 import io.catalogkit.core.internal.FieldErrorParser;
 import io.catalogkit.core.internal.Json;
+import java.util.Optional;
 import okhttp3.Headers;
 
 /**
@@ -59,5 +62,26 @@ public final class DataHubErrors {
      */
     public static boolean isMissingTokenCrash(int status, String message) {
         return status == 500 && message != null && message.contains("NullPointerException");
+    }
+
+    /**
+     * The {@link NotFoundException} a missing-token crash answered with HTTP 500 stands for.
+     *
+     * @param e the exception the transport raised
+     * @return the not-found exception, when {@code e} is that shape
+     */
+    public static Optional<NotFoundException> missingTokenCrash(ServerException e) {
+        if (!isMissingTokenCrash(e.statusCode(), e.getMessage())) {
+            return Optional.empty();
+        }
+        return Optional.of(new NotFoundException(
+                "DataHub get access token metadata: DataHub holds no such token: it is unknown to this server,"
+                        + " revoked, or expired (the server answered " + e.statusCode()
+                        + " with a NullPointerException, its way of saying so).",
+                404,
+                e.requestId().orElse(null),
+                e.errorCode().orElse(null),
+                e.method(),
+                e.path()));
     }
 }

@@ -3,6 +3,7 @@ package io.catalogkit.tokens.datahub.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.catalogkit.core.MalformedResponseException;
 import io.catalogkit.core.Secret;
+import io.catalogkit.core.ServerException;
 import io.catalogkit.core.internal.ApiRequest;
 import io.catalogkit.core.internal.Args;
 import io.catalogkit.core.internal.Json;
@@ -33,6 +34,9 @@ public final class DataHubTokenServiceImpl implements DataHubTokenService {
     static final String MANAGE = "'Manage All Access Tokens'";
     static final String SCHEMA_HINT = "The server's GraphQL schema differs from the one catalogkit was built against"
             + " (an older or newer DataHub?): its message names what it rejected.";
+
+    static final String MAY_EXIST =
+            "The token may have been created: list the tokens by owner and name before creating it again.";
 
     private final GraphQl graphQl;
     private final Secret clientToken;
@@ -94,9 +98,8 @@ public final class DataHubTokenServiceImpl implements DataHubTokenService {
         ApiRequest request = GraphQl.request(
                         operation, Documents.CREATE, Documents.CREATE_OPERATION, new Wire.InputVariables(input))
                 .safeToRetry(false)
-                .hints(hints(forbidden, null))
-                .ambiguousFailureHint("The token may have been created: list the tokens by owner and name before"
-                        + " creating it again.")
+                .hints(mayExistOnServerError(hints(forbidden, null)))
+                .ambiguousFailureHint(MAY_EXIST)
                 .build();
         GraphQl.Result answer = graphQl.send(request);
         JsonNode created = answer.field(Documents.CREATE_OPERATION);
@@ -177,6 +180,7 @@ public final class DataHubTokenServiceImpl implements DataHubTokenService {
                         Documents.LIST_OPERATION,
                         new Wire.InputVariables(new Wire.ListAccessTokenInput(start, count, filters)))
                 .safeToRetry(true)
+                .retryIfAnswer(GraphQl::indexCatchingUp)
                 .hints(hints(forbidden, null))
                 .build();
         GraphQl.Result answer = graphQl.send(request);
@@ -254,7 +258,12 @@ public final class DataHubTokenServiceImpl implements DataHubTokenService {
                         "Reading a raw token's metadata needs the " + MANAGE + " privilege.",
                         "DataHub holds no such token: it is unknown to this server, revoked, or expired."))
                 .build();
-        GraphQl.Result answer = graphQl.send(request);
+        GraphQl.Result answer;
+        try {
+            answer = graphQl.send(request);
+        } catch (ServerException e) {
+            throw DataHubErrors.missingTokenCrash(e).orElseThrow(() -> e);
+        }
         if (!answer.errors().isEmpty()) {
             throw GraphQl.fail(answer, true);
         }
@@ -338,6 +347,11 @@ public final class DataHubTokenServiceImpl implements DataHubTokenService {
             }
             return null;
         };
+    }
+
+    /** After a server error on create the token may exist all the same: say so, whatever else applies. */
+    private static ApiRequest.ErrorHints mayExistOnServerError(ApiRequest.ErrorHints hints) {
+        return (status, code) -> status >= 500 ? MAY_EXIST : hints.hint(status, code);
     }
 
     /** A 401 does not say why: the client's own token's {@code exp} tells expired from revoked. */
