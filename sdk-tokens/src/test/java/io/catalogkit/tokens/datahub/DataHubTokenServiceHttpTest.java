@@ -219,7 +219,7 @@ class DataHubTokenServiceHttpTest {
         assertThatThrownBy(() -> t.create(null, AccessTokenDuration.ONE_DAY, "n", null))
                 .isInstanceOf(NullPointerException.class)
                 .hasMessageContaining("actorUrn");
-        assertThatThrownBy(() -> t.create("urn:li:corpuser:jdoe", null, "n", null))
+        assertThatThrownBy(() -> t.create("urn:li:corpuser:jdoe", (AccessTokenDuration) null, "n", null))
                 .isInstanceOf(NullPointerException.class)
                 .hasMessageContaining("duration");
         assertThatThrownBy(() -> t.create("urn:li:corpuser:jdoe", AccessTokenDuration.ONE_DAY, " ", null))

@@ -1,6 +1,7 @@
 package io.catalogkit.tokens.datahub.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.catalogkit.core.ApiException;
 import io.catalogkit.core.MalformedResponseException;
 import io.catalogkit.core.Secret;
 import io.catalogkit.core.ServerException;
@@ -17,6 +18,7 @@ import io.catalogkit.tokens.datahub.AccessTokenDuration;
 import io.catalogkit.tokens.datahub.DataHubClient;
 import io.catalogkit.tokens.datahub.DataHubTokenService;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,6 +75,77 @@ public final class DataHubTokenServiceImpl implements DataHubTokenService {
                         + MANAGE + " for anyone else.");
     }
 
+    @Override
+    public AccessToken create(String actorUrn, Duration lifetime, String name, String description) {
+        Args.notBlank(actorUrn, "actorUrn");
+        Args.notNull(lifetime, "lifetime");
+        if (lifetime.isNegative() || lifetime.isZero()) {
+            throw new IllegalArgumentException("lifetime must be positive, was " + lifetime);
+        }
+        Args.notBlank(name, "name");
+        String iso = iso(lifetime);
+        Wire.CreateAccessTokenInput input =
+                new Wire.CreateAccessTokenInput("PERSONAL", actorUrn, null, name, description, iso);
+        ApiRequest.ErrorHints base = hints(
+                "Creating a token needs the " + GENERATE + " privilege when actorUrn is the caller itself," + " and "
+                        + MANAGE + " for anyone else.",
+                null);
+        String refused = "The server refused the lifetime " + iso + ": its message lists the lifetimes it allows"
+                + " (ACCESS_TOKEN_ALLOWED_DURATIONS; never-expiring tokens need ACCESS_TOKEN_ALLOW_NO_EXPIRY=true).";
+        try {
+            return create(
+                    GraphQl.request(
+                                    "create access token",
+                                    Documents.CREATE,
+                                    Documents.CREATE_OPERATION,
+                                    new Wire.InputVariables(input))
+                            .hints(mayExistOnServerError(
+                                    (status, code) -> status == 400 && !GraphQl.VALIDATION_ERROR.equals(code)
+                                            ? refused
+                                            : base.hint(status, code))),
+                    actorUrn,
+                    name,
+                    description);
+        } catch (ApiException e) {
+            if (!GraphQl.VALIDATION_ERROR.equals(e.errorCode().orElse(null))
+                    || e.getMessage() == null
+                    || !e.getMessage().contains("durationIso")) {
+                throw e;
+            }
+            throw new ApiException(
+                    "DataHub create access token: this DataHub server takes no ISO-8601 lifetime (durationIso, added"
+                            + " after Core 1.4): use create(actorUrn, AccessTokenDuration." + nearest(lifetime)
+                            + ", name, description) instead.",
+                    e.statusCode(),
+                    e.requestId().orElse(null),
+                    e.errorCode().orElse(null),
+                    e.method(),
+                    e.path());
+        }
+    }
+
+    /** ISO-8601 as DataHub's allowed list writes it: whole days as {@code P30D}. */
+    static String iso(Duration d) {
+        return d.toSeconds() % 86_400 == 0 && d.getNano() == 0 ? "P" + d.toDays() + "D" : d.toString();
+    }
+
+    /** The {@link AccessTokenDuration} closest to a lifetime (ties to the longer). */
+    static AccessTokenDuration nearest(Duration lifetime) {
+        AccessTokenDuration best = null;
+        long bestGap = Long.MAX_VALUE;
+        for (AccessTokenDuration d : AccessTokenDuration.values()) {
+            if (d.lifetime().isEmpty()) {
+                continue;
+            }
+            long gap = Math.abs(d.lifetime().get().minus(lifetime).toSeconds());
+            if (gap <= bestGap) {
+                best = d;
+                bestGap = gap;
+            }
+        }
+        return best;
+    }
+
     /**
      * Creates a token of a type; the arguments are checked by the caller.
      *
@@ -95,12 +168,18 @@ public final class DataHubTokenServiceImpl implements DataHubTokenService {
             String forbidden) {
         Wire.CreateAccessTokenInput input =
                 new Wire.CreateAccessTokenInput(type, actorUrn, duration.name(), name, description);
-        ApiRequest request = GraphQl.request(
-                        operation, Documents.CREATE, Documents.CREATE_OPERATION, new Wire.InputVariables(input))
-                .safeToRetry(false)
-                .hints(mayExistOnServerError(hints(forbidden, null)))
-                .ambiguousFailureHint(MAY_EXIST)
-                .build();
+        return create(
+                GraphQl.request(operation, Documents.CREATE, Documents.CREATE_OPERATION, new Wire.InputVariables(input))
+                        .hints(mayExistOnServerError(hints(forbidden, null))),
+                actorUrn,
+                name,
+                description);
+    }
+
+    /** Sends a create, never repeated, and reads the new token, keeping its secret whatever else is wrong. */
+    private AccessToken create(ApiRequest.Builder builder, String actorUrn, String name, String description) {
+        ApiRequest request =
+                builder.safeToRetry(false).ambiguousFailureHint(MAY_EXIST).build();
         GraphQl.Result answer = graphQl.send(request);
         JsonNode created = answer.field(Documents.CREATE_OPERATION);
         JsonNode value = created == null ? null : created.get("accessToken");
