@@ -57,6 +57,17 @@ class ServiceAccountFakeTest {
         return c;
     }
 
+    /** One call of each operation. */
+    static List<Executable> everyCall(ServiceAccountService sa, String account) {
+        return List.of(
+                () -> sa.create("x", null),
+                () -> sa.list(0, 10, null),
+                () -> sa.get(account),
+                () -> sa.delete(account),
+                () -> sa.createToken(account, AccessTokenDuration.ONE_DAY, "t", null),
+                () -> sa.listTokens(account, 0, 10));
+    }
+
     @Test
     void createListGetAndDeleteAnAccount() {
         ServiceAccountService sa = admin.serviceAccounts();
@@ -108,13 +119,7 @@ class ServiceAccountFakeTest {
         DataHubClient jdoe = client(hub.addAccessToken(JDOE).secret());
         ServiceAccountService sa = jdoe.serviceAccounts();
         String account = FakeDataHub.serviceAccountUrn("ingestion");
-        for (Executable call : List.<Executable>of(
-                () -> sa.create("x", null),
-                () -> sa.list(0, 10, null),
-                () -> sa.get(account),
-                () -> sa.delete(account),
-                () -> sa.createToken(account, AccessTokenDuration.ONE_DAY, "t", null),
-                () -> sa.listTokens(account, 0, 10))) {
+        for (Executable call : everyCall(sa, account)) {
             assertThatThrownBy(call::execute)
                     .isInstanceOf(PermissionDeniedException.class)
                     .hasMessageContaining("Manage Service Accounts");
@@ -127,13 +132,7 @@ class ServiceAccountFakeTest {
         hub.schemaBuild(FakeDataHub.SchemaBuild.PRE_SERVICE_ACCOUNTS);
         ServiceAccountService sa = admin.serviceAccounts();
         String account = FakeDataHub.serviceAccountUrn("ingestion");
-        for (Executable call : List.<Executable>of(
-                () -> sa.create("x", null),
-                () -> sa.list(0, 10, null),
-                () -> sa.get(account),
-                () -> sa.delete(account),
-                () -> sa.createToken(account, AccessTokenDuration.ONE_DAY, "t", null),
-                () -> sa.listTokens(account, 0, 10))) {
+        for (Executable call : everyCall(sa, account)) {
             assertThatThrownBy(call::execute)
                     .isInstanceOf(ApiException.class)
                     .hasMessageContaining("has no service accounts")

@@ -112,15 +112,11 @@ public final class DataHubTokenServiceImpl implements DataHubTokenService {
                     || !e.getMessage().contains("durationIso")) {
                 throw e;
             }
-            throw new ApiException(
+            throw GraphQl.restate(
+                    e,
                     "DataHub create access token: this DataHub server takes no ISO-8601 lifetime (durationIso, added"
                             + " after Core 1.4): use create(actorUrn, AccessTokenDuration." + nearest(lifetime)
-                            + ", name, description) instead.",
-                    e.statusCode(),
-                    e.requestId().orElse(null),
-                    e.errorCode().orElse(null),
-                    e.method(),
-                    e.path());
+                            + ", name, description) instead.");
         }
     }
 

@@ -253,6 +253,24 @@ public final class GraphQl {
     }
 
     /**
+     * The same failure said plainly: an exception like {@code e} (status, request id, code,
+     * request) whose message replaces the server's schema error by what it means.
+     *
+     * @param e the exception raised
+     * @param message the message to give instead
+     * @return the exception, to be thrown
+     */
+    static ApiException restate(ApiException e, String message) {
+        return new ApiException(
+                message,
+                e.statusCode(),
+                e.requestId().orElse(null),
+                e.errorCode().orElse(null),
+                e.method(),
+                e.path());
+    }
+
+    /**
      * Whether a message says the token no longer exists (DataHub's answer to a second revoke).
      *
      * @param message the message, may be null

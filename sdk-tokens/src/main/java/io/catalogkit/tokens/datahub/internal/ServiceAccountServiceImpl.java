@@ -201,14 +201,10 @@ public final class ServiceAccountServiceImpl implements ServiceAccountService {
             if (!saysNoServiceAccounts(e)) {
                 throw e;
             }
-            throw new ApiException(
+            throw GraphQl.restate(
+                    e,
                     "DataHub " + operation + ": this DataHub server has no service accounts: they need DataHub Core"
-                            + " 1.4 or later (its GraphQL schema does not know them).",
-                    e.statusCode(),
-                    e.requestId().orElse(null),
-                    e.errorCode().orElse(null),
-                    e.method(),
-                    e.path());
+                            + " 1.4 or later (its GraphQL schema does not know them).");
         }
     }
 
