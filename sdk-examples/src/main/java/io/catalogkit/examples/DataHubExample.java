@@ -1,5 +1,6 @@
 package io.catalogkit.examples;
 
+import io.catalogkit.core.ApiException;
 import io.catalogkit.core.PermissionDeniedException;
 import io.catalogkit.core.Secret;
 import io.catalogkit.testing.FakeDataHub;
@@ -8,11 +9,13 @@ import io.catalogkit.tokens.Page;
 import io.catalogkit.tokens.datahub.AccessTokenDuration;
 import io.catalogkit.tokens.datahub.DataHubClient;
 import io.catalogkit.tokens.datahub.DataHubTokenService;
+import io.catalogkit.tokens.datahub.ServiceAccount;
+import io.catalogkit.tokens.datahub.ServiceAccountService;
 import java.io.PrintStream;
 
 /**
  * DataHub personal access tokens: create a token for a user, list the user's tokens, read a token's
- * metadata, revoke it, and watch the list shrink.
+ * metadata, revoke it, and watch the list shrink; then a service account with a token of its own.
  *
  * <p>Runs against a real DataHub when {@code DATAHUB_GMS_URL} and {@code DATAHUB_GMS_TOKEN} are set
  * (the token's own user gets the new token, which is revoked again at the end), else against an
@@ -45,6 +48,7 @@ public final class DataHubExample {
                         .orElseThrow(() -> new IllegalStateException(
                                 DataHubClient.ENV_GMS_TOKEN + " is not a DataHub personal access token"));
                 story(out, client.accessTokens(), client.accessTokens(), me);
+                serviceAccount(out, client);
             }
             return;
         }
@@ -67,6 +71,7 @@ public final class DataHubExample {
                                             null)
                                     .secret())) {
                 story(out, userClient.accessTokens(), adminClient.accessTokens(), user);
+                serviceAccount(out, adminClient);
             }
         }
     }
@@ -109,5 +114,37 @@ public final class DataHubExample {
 
         out.println("  revoked: " + tokens.revoke(id));
         out.println("  " + user + " has " + tokens.list(0, 20, user).getTotal() + " token(s) again");
+    }
+
+    /**
+     * A service account with a token of its own (DataHub Core 1.4 and later), then tidied away.
+     *
+     * @param client a client with "Manage Service Accounts"
+     */
+    private static void serviceAccount(PrintStream out, DataHubClient client) {
+        ServiceAccountService accounts = client.serviceAccounts();
+        ServiceAccount account;
+        try {
+            account = accounts.create("catalogkit example", "made by catalogkit");
+        } catch (PermissionDeniedException e) {
+            out.println("  service accounts: need 'Manage Service Accounts' (skipped)");
+            return;
+        } catch (ApiException e) {
+            out.println("  service accounts: " + e.getMessage());
+            return;
+        }
+        out.println("  created service account " + account.getUrn() + " ("
+                + account.getDisplayName().orElse(account.getName()) + ")");
+        AccessToken token = accounts.createToken(account.getUrn(), AccessTokenDuration.ONE_DAY, "example-ingest", null);
+        out.println("  its token '" + token.getName().orElse("") + "': value "
+                + token.getSecret().map(Secret::masked).orElse("-") + ", acts as "
+                + token.getActor().orElse("?") + ", expires "
+                + token.getExpiresAt().map(Object::toString).orElse("never"));
+        out.println("  the account has "
+                + accounts.listTokens(account.getUrn(), 0, 20).getTotal() + " token(s)");
+        // deleting an account may leave its tokens valid: revoke them first
+        out.println(
+                "  token revoked: " + client.accessTokens().revoke(token.getId().orElseThrow()) + ", account deleted: "
+                        + accounts.delete(account.getUrn()));
     }
 }

@@ -55,6 +55,16 @@ public final class FakeDataHub extends FakeServer<FakeDataHub> {
     /** DataHub's "Manage All Access Tokens" platform privilege: the token admin. */
     public static final String MANAGE_ACCESS_TOKENS = "MANAGE_ACCESS_TOKENS";
 
+    /**
+     * DataHub's "Manage Service Accounts" platform privilege (Core 1.4 and later): create, list,
+     * read and delete service accounts, create their tokens and list them (a filter on {@code
+     * actorUrn} naming service accounts).
+     */
+    public static final String MANAGE_SERVICE_ACCOUNTS = "MANAGE_SERVICE_ACCOUNTS";
+
+    /** The urn prefix of the fake's service accounts (the real shape is the server's business). */
+    static final String SERVICE_ACCOUNT_URN_PREFIX = "urn:li:corpuser:service_";
+
     private static final String UNAUTHORIZED_PAGE = "<html><head><title>Error 401 Unauthorized to perform this"
             + " action.</title></head><body><h2>HTTP ERROR 401 Unauthorized to perform this action.</h2></body></html>";
 
@@ -138,14 +148,48 @@ public final class FakeDataHub extends FakeServer<FakeDataHub> {
     }
 
     /**
-     * Adds a user with both token privileges ({@link #MANAGE_ACCESS_TOKENS} and {@link
-     * #GENERATE_PERSONAL_ACCESS_TOKENS}).
+     * Adds an admin: a user with the token privileges ({@link #MANAGE_ACCESS_TOKENS} and {@link
+     * #GENERATE_PERSONAL_ACCESS_TOKENS}) and {@link #MANAGE_SERVICE_ACCOUNTS}.
      *
      * @param urn the user's urn, e.g. {@code urn:li:corpuser:datahub}
      * @return this fake
      */
     public FakeDataHub addAdmin(String urn) {
-        return addUser(urn, MANAGE_ACCESS_TOKENS, GENERATE_PERSONAL_ACCESS_TOKENS);
+        return addUser(urn, MANAGE_ACCESS_TOKENS, GENERATE_PERSONAL_ACCESS_TOKENS, MANAGE_SERVICE_ACCOUNTS);
+    }
+
+    /**
+     * Seeds a service account (served by the {@link SchemaBuild#CORE_1_4} build only), created now
+     * by {@code urn:li:corpuser:datahub}; its urn is {@link #serviceAccountUrn(String)}.
+     *
+     * @param name its unique name, e.g. {@code ingestion}
+     * @param displayName its display name, or null
+     * @param description its description, or null
+     * @return this fake
+     */
+    public FakeDataHub addServiceAccount(String name, String displayName, String description) {
+        Objects.requireNonNull(name, "name");
+        state.change(s -> s.addServiceAccount(name, displayName, description, "urn:li:corpuser:datahub"));
+        return this;
+    }
+
+    /**
+     * The urn the fake gives a service account of a name (a real server picks its own shape).
+     *
+     * @param name the account's name
+     * @return the urn
+     */
+    public static String serviceAccountUrn(String name) {
+        return name.startsWith("service_") ? "urn:li:corpuser:" + name : SERVICE_ACCOUNT_URN_PREFIX + name;
+    }
+
+    /**
+     * The urns of the service accounts stored now.
+     *
+     * @return a snapshot
+     */
+    public Set<String> serviceAccountUrns() {
+        return state.read(FakeDataHubStore::serviceAccountUrns);
     }
 
     /**
@@ -267,7 +311,7 @@ public final class FakeDataHub extends FakeServer<FakeDataHub> {
         return this;
     }
 
-    /** Saves the users, tokens, settings and schema build for {@link #reset()}. */
+    /** Saves the users, service accounts, tokens, settings and schema build for {@link #reset()}. */
     @Override
     protected void saveSeededState() {
         state.save();

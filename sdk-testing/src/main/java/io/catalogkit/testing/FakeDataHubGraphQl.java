@@ -47,9 +47,7 @@ final class FakeDataHubGraphQl {
     static final String RESOURCES = "/io/catalogkit/testing/datahub/";
 
     private static final String CALLER = "catalogkit.caller";
-    private static final List<String> UNIMPLEMENTED_QUERIES =
-            List.of("getAccessToken", "debugAccess", "listServiceAccounts", "getServiceAccount");
-    private static final List<String> UNIMPLEMENTED_MUTATIONS = List.of("createServiceAccount", "deleteServiceAccount");
+    private static final List<String> UNIMPLEMENTED_QUERIES = List.of("getAccessToken", "debugAccess");
 
     private final FakeDataHubStore store;
     private final Map<FakeDataHub.SchemaBuild, GraphQL> engines = new EnumMap<>(FakeDataHub.SchemaBuild.class);
@@ -136,6 +134,22 @@ final class FakeDataHubGraphQl {
                 FakeDataHubStore.Token token = store.metadata(caller(env), env.getArgument("token"));
                 return token == null ? null : metadata(token);
             });
+            t.dataFetcher("listServiceAccounts", env -> {
+                FakeDataHubStore.AccountListing l = store.listServiceAccounts(caller(env), env.getArgument("input"));
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("start", l.start());
+                m.put("count", l.count());
+                m.put("total", l.total());
+                // lists leave createdAt out, as DataHub's list resolver does
+                m.put(
+                        "serviceAccounts",
+                        l.accounts().stream().map(a -> account(a, false)).toList());
+                return m;
+            });
+            t.dataFetcher("getServiceAccount", env -> {
+                FakeDataHubStore.ServiceAccount a = store.serviceAccount(caller(env), env.getArgument("urn"));
+                return a == null ? null : account(a, true);
+            });
             UNIMPLEMENTED_QUERIES.forEach(f -> t.dataFetcher(f, unimplemented(f)));
             return t;
         });
@@ -148,7 +162,11 @@ final class FakeDataHubGraphQl {
                 return m;
             });
             t.dataFetcher("revokeAccessToken", env -> store.revoke(caller(env), env.getArgument("tokenId")));
-            UNIMPLEMENTED_MUTATIONS.forEach(f -> t.dataFetcher(f, unimplemented(f)));
+            t.dataFetcher(
+                    "createServiceAccount",
+                    env -> account(store.createServiceAccount(caller(env), env.getArgument("input")), true));
+            t.dataFetcher(
+                    "deleteServiceAccount", env -> store.deleteServiceAccount(caller(env), env.getArgument("urn")));
             return t;
         });
         w.type(
@@ -188,6 +206,20 @@ final class FakeDataHubGraphQl {
         m.put("owner", owner);
         m.put("createdAt", t.createdAt);
         m.put("expiresAt", t.expiresAt);
+        return m;
+    }
+
+    private static Map<String, Object> account(FakeDataHubStore.ServiceAccount a, boolean withTimes) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("__typename", "ServiceAccount");
+        m.put("urn", a.urn());
+        m.put("type", "CORP_USER");
+        m.put("name", a.name());
+        m.put("displayName", a.displayName());
+        m.put("description", a.description());
+        m.put("createdBy", a.createdBy());
+        m.put("createdAt", withTimes ? a.createdAt() : null);
+        m.put("updatedAt", withTimes ? a.createdAt() : null);
         return m;
     }
 

@@ -48,10 +48,15 @@ final class FakeDataHubJwt {
      * @return the JWT
      */
     String mint(String actorId, Long expiresAtMillis) {
+        return mint(actorId, expiresAtMillis, "PERSONAL");
+    }
+
+    /** Mints a token of a type ({@code PERSONAL} or {@code SERVICE_ACCOUNT}). */
+    String mint(String actorId, Long expiresAtMillis, String type) {
         Map<String, Object> claims = new LinkedHashMap<>();
         claims.put("actorType", "USER");
         claims.put("actorId", actorId);
-        claims.put("type", "PERSONAL");
+        claims.put("type", type);
         claims.put("version", "2");
         claims.put("jti", UUID.randomUUID().toString());
         claims.put("sub", actorId);

@@ -6,11 +6,14 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * The fake's state and DataHub's rules for tokens, without GraphQL or HTTP: users and their
@@ -46,7 +49,11 @@ final class FakeDataHubStore implements FakeState.Store<FakeDataHubStore> {
     }
 
     /** Who sent the request. */
-    record Caller(String urn, boolean admin, boolean canGenerate) {}
+    record Caller(String urn, boolean admin, boolean canGenerate, boolean managesServiceAccounts) {}
+
+    /** A stored service account. */
+    record ServiceAccount(
+            String urn, String name, String displayName, String description, String createdBy, long createdAt) {}
 
     /** Stored per token id; the JWT itself is never stored. */
     static final class Token {
@@ -86,6 +93,7 @@ final class FakeDataHubStore implements FakeState.Store<FakeDataHubStore> {
     private final Map<String, Set<String>> users = new HashMap<>();
     private final Map<String, Token> tokens = new LinkedHashMap<>();
     private final Map<String, Revoked> revoked = new HashMap<>();
+    private final Map<String, ServiceAccount> serviceAccounts = new LinkedHashMap<>();
     Duration listVisibilityDelay = Duration.ZERO;
     Duration revocationLag = Duration.ZERO;
     boolean opaqueRevokeErrors;
@@ -116,6 +124,8 @@ final class FakeDataHubStore implements FakeState.Store<FakeDataHubStore> {
         tokens.putAll(from.tokens);
         revoked.clear();
         revoked.putAll(from.revoked);
+        serviceAccounts.clear();
+        serviceAccounts.putAll(from.serviceAccounts);
         listVisibilityDelay = from.listVisibilityDelay;
         revocationLag = from.revocationLag;
         opaqueRevokeErrors = from.opaqueRevokeErrors;
@@ -129,7 +139,11 @@ final class FakeDataHubStore implements FakeState.Store<FakeDataHubStore> {
     Caller caller(String urn) {
         Set<String> p = users.getOrDefault(urn, Set.of());
         boolean admin = p.contains(FakeDataHub.MANAGE_ACCESS_TOKENS);
-        return new Caller(urn, admin, admin || p.contains(FakeDataHub.GENERATE_PERSONAL_ACCESS_TOKENS));
+        return new Caller(
+                urn,
+                admin,
+                admin || p.contains(FakeDataHub.GENERATE_PERSONAL_ACCESS_TOKENS),
+                p.contains(FakeDataHub.MANAGE_SERVICE_ACCOUNTS));
     }
 
     String idOf(String token) {
@@ -151,7 +165,18 @@ final class FakeDataHubStore implements FakeState.Store<FakeDataHubStore> {
      */
     Map.Entry<String, Token> issue(
             String actorUrn, String ownerUrn, String name, String description, long createdAt, Long expiresAt) {
-        String token = jwt.mint(actorId(actorUrn), expiresAt);
+        return issue("PERSONAL", actorUrn, ownerUrn, name, description, createdAt, expiresAt);
+    }
+
+    private Map.Entry<String, Token> issue(
+            String type,
+            String actorUrn,
+            String ownerUrn,
+            String name,
+            String description,
+            long createdAt,
+            Long expiresAt) {
+        String token = jwt.mint(actorId(actorUrn), expiresAt, type);
         String id = jwt.id(token);
         long visibleFrom = createdAt + listVisibilityDelay.toMillis();
         Token t = new Token(id, name, description, actorUrn, ownerUrn, createdAt, expiresAt, visibleFrom);
@@ -190,11 +215,18 @@ final class FakeDataHubStore implements FakeState.Store<FakeDataHubStore> {
 
     Map.Entry<String, Token> create(Caller caller, Map<String, Object> input) {
         String actorUrn = (String) input.get("actorUrn");
-        if (!caller.admin() && !(caller.canGenerate() && caller.urn().equals(actorUrn))) {
+        String type = (String) input.get("type");
+        if ("SERVICE_ACCOUNT".equals(type)) {
+            if (!caller.managesServiceAccounts()) {
+                throw Failure.unauthorized();
+            }
+            if (!serviceAccounts.containsKey(actorUrn)) {
+                throw Failure.badRequest("Service account " + actorUrn + " does not exist");
+            }
+        } else if (!caller.admin() && !(caller.canGenerate() && caller.urn().equals(actorUrn))) {
             throw Failure.unauthorized();
-        }
-        if (!"PERSONAL".equals(input.get("type"))) {
-            throw Failure.badRequest("FakeDataHub issues PERSONAL tokens only");
+        } else if (serviceAccounts.containsKey(actorUrn)) {
+            throw Failure.badRequest("A token for a service account must have type SERVICE_ACCOUNT");
         }
         if (actorUrn == null || !actorUrn.startsWith(CORP_USER) || actorUrn.length() == CORP_USER.length()) {
             throw Failure.badRequest("Invalid actor urn: expected urn:li:corpuser:<id>");
@@ -204,7 +236,13 @@ final class FakeDataHubStore implements FakeState.Store<FakeDataHubStore> {
                 .map(d -> now + d.toMillis())
                 .orElse(null);
         return issue(
-                actorUrn, caller.urn(), (String) input.get("name"), (String) input.get("description"), now, expiresAt);
+                type,
+                actorUrn,
+                caller.urn(),
+                (String) input.get("name"),
+                (String) input.get("description"),
+                now,
+                expiresAt);
     }
 
     /** The page and the total, for {@code listAccessTokens}. */
@@ -212,7 +250,9 @@ final class FakeDataHubStore implements FakeState.Store<FakeDataHubStore> {
 
     Listing list(Caller caller, Map<String, Object> input) {
         List<Map<String, Object>> filters = filters(input.get("filters"));
-        if (!caller.admin() && !(caller.canGenerate() && listsOwnTokens(filters, caller.urn()))) {
+        if (!caller.admin()
+                && !(caller.canGenerate() && listsOwnTokens(filters, caller.urn()))
+                && !(caller.managesServiceAccounts() && listsServiceAccountTokens(filters))) {
             throw Failure.unauthorized();
         }
         int start = Math.max(0, intOr(input.get("start"), 0));
@@ -292,6 +332,72 @@ final class FakeDataHubStore implements FakeState.Store<FakeDataHubStore> {
                 return Optional.empty();
             default:
                 throw Failure.badRequest("Unknown duration " + duration);
+        }
+    }
+
+    /** A filter on {@code actorUrn} naming only service accounts: the service-account managers' listing. */
+    private boolean listsServiceAccountTokens(List<Map<String, Object>> filters) {
+        return filters.stream()
+                .anyMatch(f -> "actorUrn".equals(f.get("field"))
+                        && f.get("values") instanceof List<?> l
+                        && !l.isEmpty()
+                        && l.stream().allMatch(serviceAccounts::containsKey)
+                        && !Boolean.TRUE.equals(f.get("negated")));
+    }
+
+    /** Stores a service account. */
+    ServiceAccount addServiceAccount(String name, String displayName, String description, String createdBy) {
+        ServiceAccount a = new ServiceAccount(
+                FakeDataHub.serviceAccountUrn(name), name, displayName, description, createdBy, now());
+        serviceAccounts.put(a.urn(), a);
+        return a;
+    }
+
+    ServiceAccount createServiceAccount(Caller caller, Map<String, Object> input) {
+        requireServiceAccountManager(caller);
+        String name = "service_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        return addServiceAccount(
+                name, (String) input.get("displayName"), (String) input.get("description"), caller.urn());
+    }
+
+    /** The page and the total, for {@code listServiceAccounts}. */
+    record AccountListing(int start, int count, int total, List<ServiceAccount> accounts) {}
+
+    AccountListing listServiceAccounts(Caller caller, Map<String, Object> input) {
+        requireServiceAccountManager(caller);
+        int start = Math.max(0, intOr(input.get("start"), 0));
+        int count = Math.max(0, intOr(input.get("count"), 20));
+        Object q = input.get("query");
+        String query = q instanceof String text ? text.toLowerCase(Locale.ROOT) : "";
+        List<ServiceAccount> matches = serviceAccounts.values().stream()
+                .filter(a -> query.isEmpty()
+                        || Stream.of(a.name(), a.displayName(), a.description())
+                                .anyMatch(v ->
+                                        v != null && v.toLowerCase(Locale.ROOT).contains(query)))
+                .toList();
+        List<ServiceAccount> page =
+                start >= matches.size() ? List.of() : matches.subList(start, Math.min(matches.size(), start + count));
+        return new AccountListing(start, count, matches.size(), List.copyOf(page));
+    }
+
+    ServiceAccount serviceAccount(Caller caller, String urn) {
+        requireServiceAccountManager(caller);
+        return serviceAccounts.get(urn);
+    }
+
+    boolean deleteServiceAccount(Caller caller, String urn) {
+        requireServiceAccountManager(caller);
+        // what happens to the account's tokens is unconfirmed: they are kept, as a caller must assume
+        return serviceAccounts.remove(urn) != null;
+    }
+
+    Set<String> serviceAccountUrns() {
+        return Set.copyOf(serviceAccounts.keySet());
+    }
+
+    private static void requireServiceAccountManager(Caller caller) {
+        if (!caller.managesServiceAccounts()) {
+            throw Failure.unauthorized();
         }
     }
 

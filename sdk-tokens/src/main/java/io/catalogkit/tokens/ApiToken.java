@@ -2,9 +2,11 @@ package io.catalogkit.tokens;
 
 import io.catalogkit.core.Secret;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import lombok.Builder;
+import lombok.EqualsAndHashCode;
 import lombok.NonNull;
 import lombok.Singular;
 import lombok.Value;
@@ -51,6 +53,19 @@ public class ApiToken {
     /** The username of whoever created the token. */
     String createdBy;
 
+    /**
+     * The display names of the linked personas, by qualified name, where Atlan gave them (create
+     * answers carry them, lists often not): informative, so left out of {@code equals}.
+     */
+    @Singular
+    @EqualsAndHashCode.Exclude
+    Map<String, String> personaNames;
+
+    /** The workspace permissions Atlan reports for the token: informative, left out of {@code equals}. */
+    @Singular
+    @EqualsAndHashCode.Exclude
+    Set<String> workspacePermissions;
+
     // Written out (Lombok would generate the same) so that javadoc, which reads this source without
     // Lombok, sees no public default constructor: the builder is the only way to make one.
     private ApiToken(
@@ -62,7 +77,9 @@ public class ApiToken {
             Secret accessToken,
             Long validitySeconds,
             Instant createdAt,
-            String createdBy) {
+            String createdBy,
+            Map<String, String> personaNames,
+            Set<String> workspacePermissions) {
         this.guid = guid;
         this.clientId = clientId;
         this.displayName = displayName;
@@ -72,6 +89,8 @@ public class ApiToken {
         this.validitySeconds = validitySeconds;
         this.createdAt = createdAt;
         this.createdBy = createdBy;
+        this.personaNames = personaNames;
+        this.workspacePermissions = workspacePermissions;
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * One logical call: what to send and how to treat failures. Immutable; made by {@link #builder}.
@@ -30,6 +31,7 @@ public final class ApiRequest {
     final String ambiguousFailureHint;
     final List<Secret> secrets;
     final int doneIfReplayAnswers;
+    final Predicate<byte[]> retryIfAnswer;
 
     private ApiRequest(Builder b) {
         this.operation = b.operation;
@@ -45,6 +47,7 @@ public final class ApiRequest {
         this.ambiguousFailureHint = b.ambiguousFailureHint;
         this.secrets = b.secrets == null ? List.of() : List.copyOf(b.secrets);
         this.doneIfReplayAnswers = b.doneIfReplayAnswers;
+        this.retryIfAnswer = b.retryIfAnswer;
     }
 
     /**
@@ -108,6 +111,7 @@ public final class ApiRequest {
         private String ambiguousFailureHint;
         private List<Secret> secrets;
         private int doneIfReplayAnswers;
+        private Predicate<byte[]> retryIfAnswer;
 
         private Builder(String operation, String method) {
             this.operation = Objects.requireNonNull(operation, "operation");
@@ -265,6 +269,20 @@ public final class ApiRequest {
          */
         public Builder doneIfReplayAnswers(int status) {
             this.doneIfReplayAnswers = status;
+            return this;
+        }
+
+        /**
+         * Treats a 2xx answer whose body the test accepts as a passing failure, repeated like a 503
+         * by the retry policy (only for a call {@link #safeToRetry safe to repeat}): an answer that
+         * reports, in a success status, that the server is not ready yet. When the retries run out
+         * the last answer is returned as it came.
+         *
+         * @param test reads the raw body (null when too long to read); should be cheap and never throw
+         * @return this builder
+         */
+        public Builder retryIfAnswer(Predicate<byte[]> test) {
+            this.retryIfAnswer = test;
             return this;
         }
 

@@ -259,6 +259,14 @@ public final class Transport implements AutoCloseable {
             int status = raw.status();
             log(request, path, status, null, sentAt, attempt);
             if (status >= 200 && status < 300) {
+                if (request.retryIfAnswer != null && request.retryIfAnswer.test(raw.body())) {
+                    Duration wait =
+                            policy.afterStatus(request, attempt, 503, null, budget - (System.nanoTime() - start));
+                    if (wait != null) {
+                        sleep(request, path, wait, true);
+                        continue;
+                    }
+                }
                 String id = parser.requestId(raw.headers());
                 return new Result(raw, status, path, contentType(raw), id != null ? id : requestId, creds);
             }

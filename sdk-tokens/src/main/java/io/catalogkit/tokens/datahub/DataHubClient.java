@@ -10,6 +10,7 @@ import io.catalogkit.core.internal.Transport;
 import io.catalogkit.tokens.datahub.internal.DataHubErrors;
 import io.catalogkit.tokens.datahub.internal.DataHubTokenServiceImpl;
 import io.catalogkit.tokens.datahub.internal.Jwt;
+import io.catalogkit.tokens.datahub.internal.ServiceAccountServiceImpl;
 import java.util.Map;
 import java.util.Optional;
 
@@ -42,6 +43,7 @@ public final class DataHubClient implements AutoCloseable {
     private final Transport transport;
     private final Secret token;
     private final DataHubTokenService accessTokens;
+    private final ServiceAccountService serviceAccounts;
 
     private DataHubClient(ClientOptions options, Secret token) {
         this.token = token;
@@ -50,7 +52,10 @@ public final class DataHubClient implements AutoCloseable {
                 .requestIdHeader(DataHubErrors.REQUEST_ID_HEADER)
                 .errorParser(DataHubErrors.PARSER)
                 .build();
-        this.accessTokens = new DataHubTokenServiceImpl(transport, token, key -> new DataHubClient(options, key));
+        DataHubTokenServiceImpl tokens =
+                new DataHubTokenServiceImpl(transport, token, key -> new DataHubClient(options, key));
+        this.accessTokens = tokens;
+        this.serviceAccounts = new ServiceAccountServiceImpl(transport, tokens);
     }
 
     /**
@@ -86,6 +91,16 @@ public final class DataHubClient implements AutoCloseable {
      */
     public DataHubTokenService accessTokens() {
         return accessTokens;
+    }
+
+    /**
+     * DataHub service accounts and their tokens (DataHub Core 1.4 and later; on an older server
+     * every call throws an {@code ApiException} saying it has none).
+     *
+     * @return the service
+     */
+    public ServiceAccountService serviceAccounts() {
+        return serviceAccounts;
     }
 
     /**

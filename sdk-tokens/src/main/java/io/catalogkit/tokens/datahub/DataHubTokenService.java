@@ -9,6 +9,7 @@ import io.catalogkit.tokens.Page;
 import io.catalogkit.tokens.Rotation;
 import io.catalogkit.tokens.RotationException;
 import io.catalogkit.tokens.SecretSink;
+import java.time.Duration;
 
 /**
  * DataHub personal access tokens, over DataHub's GraphQL API. Obtain it from {@link
@@ -35,6 +36,22 @@ public interface DataHubTokenService {
      * @return the token, with its value ({@link AccessToken#getSecret()}, shown only here) and id
      */
     AccessToken create(String actorUrn, AccessTokenDuration duration, String name, String description);
+
+    /**
+     * Creates a personal access token with any lifetime, sent as DataHub's ISO-8601 {@code
+     * durationIso} (whole days as {@code P30D}). Only newer DataHub servers take it, and they may
+     * refuse lifetimes outside their allowed list with a 400 whose message lists them; on a server
+     * that does not know the field, the exception names the {@link AccessTokenDuration} to use with
+     * {@link #create(String, AccessTokenDuration, String, String)} instead. Not repeated on failure.
+     *
+     * @param actorUrn whom the token acts as (see {@link #create(String, AccessTokenDuration,
+     *     String, String)})
+     * @param lifetime how long it lives, positive
+     * @param name its name
+     * @param description its description, or null
+     * @return the token, with its value and id
+     */
+    AccessToken create(String actorUrn, Duration lifetime, String name, String description);
 
     /**
      * Lists tokens in the server's order, expired ones included (status {@code EXPIRED}). The list

@@ -104,6 +104,9 @@ class ApiTokenServiceFakeTest {
         assertThat(created.getValiditySeconds()).contains(157_680_000L);
         assertThat(created.getCreatedAt()).contains(clock.instant());
         assertThat(created.getExpiresAt()).contains(clock.instant().plusSeconds(157_680_000L));
+        assertThat(created.getPersonaNames())
+                .containsEntry(P1, "Data Engineers")
+                .containsEntry(P2, "Analysts");
 
         ApiToken byName = tokens.retrieveByName("nightly-sync").orElseThrow();
         ApiToken byId = tokens.getById(created.getClientId()).orElseThrow();

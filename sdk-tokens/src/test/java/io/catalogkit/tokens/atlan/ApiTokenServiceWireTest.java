@@ -151,8 +151,9 @@ class ApiTokenServiceWireTest {
         assertHeaders(r, KEY);
         assertThat(r.getHeaders().get("Content-Type")).startsWith("application/json");
         assertThat(body(r))
-                .isEqualTo(json("{'displayName':'nightly-sync','description':'','personaQualifiedNames':['" + P1
-                        + "'],'validitySeconds':157680000}"));
+                .isEqualTo(
+                        json("{'personas':[],'displayName':'nightly-sync','description':'','personaQualifiedNames':['"
+                                + P1 + "'],'validitySeconds':157680000}"));
 
         assertThat(t.getGuid()).isEqualTo(GUID);
         assertThat(t.getClientId()).isEqualTo(CLIENT);
@@ -173,8 +174,9 @@ class ApiTokenServiceWireTest {
         Set<String> personas = new LinkedHashSet<>(List.of(P1, P2));
         tokens.create("n", "dbt nightly job", personas, 3600L);
         assertThat(body(take()))
-                .isEqualTo(json("{'displayName':'n','description':'dbt nightly job','personaQualifiedNames':['" + P1
-                        + "','" + P2 + "'],'validitySeconds':3600}"));
+                .isEqualTo(json(
+                        "{'personas':[],'displayName':'n','description':'dbt nightly job','personaQualifiedNames':['"
+                                + P1 + "','" + P2 + "'],'validitySeconds':3600}"));
     }
 
     @Test
@@ -530,7 +532,7 @@ class ApiTokenServiceWireTest {
         assertThat(r.getUrl().query()).isNull();
         assertHeaders(r, KEY);
         assertThat(body(r))
-                .isEqualTo(json("{'displayName':'nightly-sync','description':'dbt nightly job',"
+                .isEqualTo(json("{'personas':[],'displayName':'nightly-sync','description':'dbt nightly job',"
                         + "'personaQualifiedNames':['" + P1 + "','" + P2 + "']}"));
         assertThat(body(r).has("validitySeconds")).isFalse();
         assertThat(t.getPersonaQualifiedNames()).containsExactly(P1, P2);
@@ -547,8 +549,8 @@ class ApiTokenServiceWireTest {
         assertThat(read.getMethod()).isEqualTo("GET");
         assertThat(read.getUrl().queryParameter("filter")).isEqualTo("{\"id\":\"" + GUID + "\"}");
         assertThat(body(take()))
-                .isEqualTo(json("{'displayName':'new','description':'keep me','personaQualifiedNames':['" + P1 + "','"
-                        + P2 + "']}"));
+                .isEqualTo(json("{'personas':[],'displayName':'new','description':'keep me','personaQualifiedNames':['"
+                        + P1 + "','" + P2 + "']}"));
     }
 
     @Test
@@ -558,7 +560,8 @@ class ApiTokenServiceWireTest {
         assertThat(tokens.update(GUID, null, null, Set.of()).getPersonaQualifiedNames())
                 .isEmpty();
         take();
-        assertThat(body(take())).isEqualTo(json("{'displayName':'n','description':'','personaQualifiedNames':[]}"));
+        assertThat(body(take()))
+                .isEqualTo(json("{'personas':[],'displayName':'n','description':'','personaQualifiedNames':[]}"));
     }
 
     @Test
@@ -613,8 +616,8 @@ class ApiTokenServiceWireTest {
                 .containsExactly(P1, P2, P3);
         take();
         assertThat(body(take()))
-                .isEqualTo(json("{'displayName':'n','description':'d','personaQualifiedNames':['" + P1 + "','" + P2
-                        + "','" + P3 + "']}"));
+                .isEqualTo(json("{'personas':[],'displayName':'n','description':'d','personaQualifiedNames':['" + P1
+                        + "','" + P2 + "','" + P3 + "']}"));
 
         answer(200, listing(1, 1, recordWithPersonas(GUID, "n", "d", P1, P2, P3)));
         answer(200, recordWithPersonas(GUID, "n", "d", P2, P3));
@@ -622,8 +625,8 @@ class ApiTokenServiceWireTest {
                 .containsExactly(P2, P3);
         take();
         assertThat(body(take()))
-                .isEqualTo(json(
-                        "{'displayName':'n','description':'d','personaQualifiedNames':['" + P2 + "','" + P3 + "']}"));
+                .isEqualTo(json("{'personas':[],'displayName':'n','description':'d','personaQualifiedNames':['" + P2
+                        + "','" + P3 + "']}"));
     }
 
     @Test

@@ -1,25 +1,95 @@
 package io.catalogkit.tokens.atlan.internal;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.catalogkit.core.internal.ErrorParser;
+import io.catalogkit.core.internal.ErrorReport;
 import io.catalogkit.core.internal.FieldErrorParser;
+import io.catalogkit.core.internal.Json;
+import java.util.ArrayList;
+import java.util.List;
+import okhttp3.Headers;
 
 /**
  * Where Atlan's answers keep what went wrong (wire contract, error bodies): Atlas and Heracles put
- * {@code errorCode} or {@code code}, {@code errorMessage} or {@code message}, {@code errorCause}
- * and {@code requestId} in the body; the identity server {@code error} and {@code
- * error_description}; the gateway only {@code status} and {@code url}.
+ * {@code errorCode} or {@code code}, {@code errorMessage} or {@code message}, {@code errorCause},
+ * {@code errorId}, {@code causes} and {@code requestId} in the body; the identity server {@code
+ * error} and {@code error_description}; the gateway only {@code status} and {@code url}. As
+ * atlan-java and pyatlan read them: the code falls back to the body's {@code status}, and the
+ * {@code errorId} and {@code causes} stay in the message.
  */
 public final class AtlanErrors {
     /** The header catalogkit sends its request id in, as atlan-java does. */
     public static final String REQUEST_ID_HEADER = "X-Atlan-Request-Id";
 
-    /** Atlan's error shapes. */
-    public static final ErrorParser PARSER = FieldErrorParser.builder()
+    /** The most causes a message lists. */
+    static final int MAX_CAUSES = 5;
+
+    private static final FieldErrorParser FIELDS = FieldErrorParser.builder()
             .codeFields("errorCode", "code", "error")
             .messageFields("errorMessage", "message", "error_description", "errorCause", "error")
             .requestIdField("requestId")
             .requestIdHeaders(REQUEST_ID_HEADER, "X-Request-Id")
             .build();
 
+    /** Atlan's error shapes. */
+    public static final ErrorParser PARSER = new ErrorParser() {
+        @Override
+        public ErrorReport parse(int status, Headers headers, JsonNode body) {
+            ErrorReport fields = FIELDS.parse(status, headers, body);
+            if (body == null || !body.isObject()) {
+                return fields;
+            }
+            String code = fields.errorCode() != null ? fields.errorCode() : Json.text(body.get("status"));
+            List<String> parts = new ArrayList<>();
+            if (fields.message() != null) {
+                parts.add(fields.message());
+            }
+            String errorId = Json.text(body.get("errorId"));
+            if (errorId != null) {
+                parts.add("(errorId " + errorId + ")");
+            }
+            String causes = causes(body.get("causes"));
+            if (causes != null) {
+                parts.add("causes: " + causes);
+            }
+            return new ErrorReport(
+                    status, code, parts.isEmpty() ? null : String.join(" ", parts), fields.requestId(), null);
+        }
+
+        @Override
+        public String requestId(Headers headers) {
+            return FIELDS.requestId(headers);
+        }
+    };
+
     private AtlanErrors() {}
+
+    /** Atlas's {@code causes}: objects with {@code errorType}, {@code errorMessage}, {@code location}, or texts. */
+    static String causes(JsonNode causes) {
+        if (causes == null || !causes.isArray() || causes.isEmpty()) {
+            return null;
+        }
+        List<String> out = new ArrayList<>();
+        for (JsonNode c : causes) {
+            if (out.size() == MAX_CAUSES) {
+                out.add("(" + (causes.size() - MAX_CAUSES) + " more)");
+                break;
+            }
+            String text;
+            if (c.isObject()) {
+                String type = Json.text(c.get("errorType"));
+                String message = Json.text(c.get("errorMessage"));
+                String location = Json.text(c.get("location"));
+                text = (type == null ? "" : type + (message == null ? "" : ": "))
+                        + (message == null ? "" : message)
+                        + (location == null ? "" : " at " + location);
+            } else {
+                text = Json.text(c);
+            }
+            if (text != null && !text.isBlank()) {
+                out.add(text);
+            }
+        }
+        return out.isEmpty() ? null : String.join("; ", out);
+    }
 }

@@ -7,8 +7,10 @@ import io.catalogkit.core.internal.Json;
 import io.catalogkit.tokens.ApiToken;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -72,6 +74,8 @@ final class TokenParser {
                 .validitySeconds(Json.longValue(attributes.get("access.token.lifespan")))
                 .createdAt(createdAtMillis == null ? null : Instant.ofEpochMilli(createdAtMillis))
                 .createdBy(firstText(attributes, node, "createdBy"))
+                .personaNames(personaNames(attributes.get("personaQualifiedName")))
+                .workspacePermissions(workspacePermissions(attributes.get("workspacePermissions")))
                 .build();
     }
 
@@ -84,26 +88,9 @@ final class TokenParser {
      */
     static Set<String> personas(JsonNode node) {
         Set<String> out = new LinkedHashSet<>();
-        if (node == null || node.isNull() || node.isMissingNode()) {
+        JsonNode list = decodedList(node, "personaQualifiedName");
+        if (list == null) {
             return out;
-        }
-        JsonNode list = node;
-        if (node.isTextual()) {
-            String s = node.asText().trim();
-            if (s.isEmpty() || s.equals("null")) {
-                return out;
-            }
-            try {
-                list = Json.MAPPER.readTree(s);
-            } catch (JsonProcessingException e) {
-                throw new Malformed("'personaQualifiedName' as a list (it was a string that is not JSON)");
-            }
-            if (list == null || list.isNull()) {
-                return out;
-            }
-        }
-        if (!list.isArray()) {
-            throw new Malformed("'personaQualifiedName' as a list");
         }
         for (JsonNode e : list) {
             if (e == null || e.isNull()) {
@@ -115,6 +102,84 @@ final class TokenParser {
                 throw new Malformed("'personaQualifiedName' entries that are qualified names or objects with one");
             }
             out.add(qualifiedName);
+        }
+        return out;
+    }
+
+    /**
+     * A list value in any of its encodings: a list, or a JSON-encoded string of one.
+     *
+     * @return the list, or null for null, absent, empty or {@code "null"}
+     * @throws Malformed when the value has another shape
+     */
+    private static JsonNode decodedList(JsonNode node, String field) {
+        if (node == null || node.isNull() || node.isMissingNode()) {
+            return null;
+        }
+        JsonNode list = node;
+        if (node.isTextual()) {
+            String s = node.asText().trim();
+            if (s.isEmpty() || s.equals("null")) {
+                return null;
+            }
+            try {
+                list = Json.MAPPER.readTree(s);
+            } catch (JsonProcessingException e) {
+                throw new Malformed("'" + field + "' as a list (it was a string that is not JSON)");
+            }
+            if (list == null || list.isNull()) {
+                return null;
+            }
+        }
+        if (!list.isArray()) {
+            throw new Malformed("'" + field + "' as a list");
+        }
+        return list;
+    }
+
+    /**
+     * The display names of the personas a persona list links, from its objects' {@code persona}
+     * field; a list of bare qualified names has none. Informative only: never fails.
+     *
+     * @param node the {@code personaQualifiedName} value, may be null
+     * @return qualified name to display name
+     */
+    static Map<String, String> personaNames(JsonNode node) {
+        Map<String, String> out = new LinkedHashMap<>();
+        try {
+            JsonNode list = decodedList(node, "personaQualifiedName");
+            for (JsonNode e : list == null ? Json.MAPPER.createArrayNode() : list) {
+                String qualifiedName = e.isObject() ? Json.text(e.get("personaQualifiedName")) : null;
+                String name = e.isObject() ? Json.text(e.get("persona")) : null;
+                if (qualifiedName != null && name != null) {
+                    out.put(qualifiedName, name);
+                }
+            }
+        } catch (Malformed e) {
+            return Map.of();
+        }
+        return out;
+    }
+
+    /**
+     * The token's workspace permissions, as a list or a JSON-encoded one. Informative only: an
+     * unreadable value is empty, never a failure.
+     *
+     * @param node the {@code workspacePermissions} value, may be null
+     * @return the permissions in order
+     */
+    static Set<String> workspacePermissions(JsonNode node) {
+        Set<String> out = new LinkedHashSet<>();
+        try {
+            JsonNode list = decodedList(node, "workspacePermissions");
+            for (JsonNode e : list == null ? Json.MAPPER.createArrayNode() : list) {
+                String p = e.isValueNode() ? Json.text(e) : null;
+                if (p != null) {
+                    out.add(p);
+                }
+            }
+        } catch (Malformed e) {
+            return Set.of();
         }
         return out;
     }

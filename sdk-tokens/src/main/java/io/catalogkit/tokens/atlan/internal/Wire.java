@@ -15,9 +15,18 @@ final class Wire {
      * @param description the description, {@code ""} for none
      * @param personaQualifiedNames the personas to link
      * @param validitySeconds the validity, already clamped
+     * @param personas always empty: the deprecated field Atlan's documentation and atlan-java send
      */
     record CreateBody(
-            String displayName, String description, List<String> personaQualifiedNames, long validitySeconds) {}
+            String displayName,
+            String description,
+            List<String> personaQualifiedNames,
+            long validitySeconds,
+            List<Object> personas) {
+        CreateBody(String displayName, String description, List<String> personaQualifiedNames, long validitySeconds) {
+            this(displayName, description, personaQualifiedNames, validitySeconds, List.of());
+        }
+    }
 
     /**
      * T3, update an API token: always the complete persona set, never a validity.
@@ -26,7 +35,12 @@ final class Wire {
      * @param description the description, {@code ""} for none
      * @param personaQualifiedNames the complete persona set
      */
-    record UpdateBody(String displayName, String description, List<String> personaQualifiedNames) {}
+    record UpdateBody(
+            String displayName, String description, List<String> personaQualifiedNames, List<Object> personas) {
+        UpdateBody(String displayName, String description, List<String> personaQualifiedNames) {
+            this(displayName, description, personaQualifiedNames, List.of());
+        }
+    }
 
     /**
      * A1, index search for one asset by GUID, reading one user-list attribute.

@@ -1,8 +1,10 @@
 package io.catalogkit.tokens.datahub.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.catalogkit.core.ApiException;
 import io.catalogkit.core.MalformedResponseException;
 import io.catalogkit.core.Secret;
+import io.catalogkit.core.ServerException;
 import io.catalogkit.core.internal.ApiRequest;
 import io.catalogkit.core.internal.Args;
 import io.catalogkit.core.internal.Json;
@@ -16,6 +18,7 @@ import io.catalogkit.tokens.datahub.AccessTokenDuration;
 import io.catalogkit.tokens.datahub.DataHubClient;
 import io.catalogkit.tokens.datahub.DataHubTokenService;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +36,9 @@ public final class DataHubTokenServiceImpl implements DataHubTokenService {
     static final String MANAGE = "'Manage All Access Tokens'";
     static final String SCHEMA_HINT = "The server's GraphQL schema differs from the one catalogkit was built against"
             + " (an older or newer DataHub?): its message names what it rejected.";
+
+    static final String MAY_EXIST =
+            "The token may have been created: list the tokens by owner and name before creating it again.";
 
     private final GraphQl graphQl;
     private final Secret clientToken;
@@ -58,21 +64,118 @@ public final class DataHubTokenServiceImpl implements DataHubTokenService {
         Args.notBlank(actorUrn, "actorUrn");
         Args.notNull(duration, "duration");
         Args.notBlank(name, "name");
+        return createToken(
+                "PERSONAL",
+                actorUrn,
+                duration,
+                name,
+                description,
+                "create access token",
+                "Creating a token needs the " + GENERATE + " privilege when actorUrn is the caller itself," + " and "
+                        + MANAGE + " for anyone else.");
+    }
+
+    @Override
+    public AccessToken create(String actorUrn, Duration lifetime, String name, String description) {
+        Args.notBlank(actorUrn, "actorUrn");
+        Args.notNull(lifetime, "lifetime");
+        if (lifetime.isNegative() || lifetime.isZero()) {
+            throw new IllegalArgumentException("lifetime must be positive, was " + lifetime);
+        }
+        Args.notBlank(name, "name");
+        String iso = iso(lifetime);
         Wire.CreateAccessTokenInput input =
-                new Wire.CreateAccessTokenInput("PERSONAL", actorUrn, duration.name(), name, description);
-        ApiRequest request = GraphQl.request(
-                        "create access token",
-                        Documents.CREATE,
-                        Documents.CREATE_OPERATION,
-                        new Wire.InputVariables(input))
-                .safeToRetry(false)
-                .hints(hints(
-                        "Creating a token needs the " + GENERATE + " privilege when actorUrn is the caller itself,"
-                                + " and " + MANAGE + " for anyone else.",
-                        null))
-                .ambiguousFailureHint("The token may have been created: list the tokens by owner and name before"
-                        + " creating it again.")
-                .build();
+                new Wire.CreateAccessTokenInput("PERSONAL", actorUrn, null, name, description, iso);
+        ApiRequest.ErrorHints base = hints(
+                "Creating a token needs the " + GENERATE + " privilege when actorUrn is the caller itself," + " and "
+                        + MANAGE + " for anyone else.",
+                null);
+        String refused = "The server refused the lifetime " + iso + ": its message lists the lifetimes it allows"
+                + " (ACCESS_TOKEN_ALLOWED_DURATIONS; never-expiring tokens need ACCESS_TOKEN_ALLOW_NO_EXPIRY=true).";
+        try {
+            return create(
+                    GraphQl.request(
+                                    "create access token",
+                                    Documents.CREATE,
+                                    Documents.CREATE_OPERATION,
+                                    new Wire.InputVariables(input))
+                            .hints(mayExistOnServerError(
+                                    (status, code) -> status == 400 && !GraphQl.VALIDATION_ERROR.equals(code)
+                                            ? refused
+                                            : base.hint(status, code))),
+                    actorUrn,
+                    name,
+                    description);
+        } catch (ApiException e) {
+            if (!GraphQl.VALIDATION_ERROR.equals(e.errorCode().orElse(null))
+                    || e.getMessage() == null
+                    || !e.getMessage().contains("durationIso")) {
+                throw e;
+            }
+            throw GraphQl.restate(
+                    e,
+                    "DataHub create access token: this DataHub server takes no ISO-8601 lifetime (durationIso, added"
+                            + " after Core 1.4): use create(actorUrn, AccessTokenDuration." + nearest(lifetime)
+                            + ", name, description) instead.");
+        }
+    }
+
+    /** ISO-8601 as DataHub's allowed list writes it: whole days as {@code P30D}. */
+    static String iso(Duration d) {
+        return d.toSeconds() % 86_400 == 0 && d.getNano() == 0 ? "P" + d.toDays() + "D" : d.toString();
+    }
+
+    /** The {@link AccessTokenDuration} closest to a lifetime (ties to the longer). */
+    static AccessTokenDuration nearest(Duration lifetime) {
+        AccessTokenDuration best = null;
+        long bestGap = Long.MAX_VALUE;
+        for (AccessTokenDuration d : AccessTokenDuration.values()) {
+            if (d.lifetime().isEmpty()) {
+                continue;
+            }
+            long gap = Math.abs(d.lifetime().get().minus(lifetime).toSeconds());
+            if (gap <= bestGap) {
+                best = d;
+                bestGap = gap;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * Creates a token of a type; the arguments are checked by the caller.
+     *
+     * @param type an {@code AccessTokenType} name
+     * @param actorUrn whom it acts as
+     * @param duration how long it lives
+     * @param name its name
+     * @param description its description, or null
+     * @param operation what the call does, for messages
+     * @param forbidden the hint on a 403
+     * @return the token, with its secret
+     */
+    AccessToken createToken(
+            String type,
+            String actorUrn,
+            AccessTokenDuration duration,
+            String name,
+            String description,
+            String operation,
+            String forbidden) {
+        Wire.CreateAccessTokenInput input =
+                new Wire.CreateAccessTokenInput(type, actorUrn, duration.name(), name, description);
+        return create(
+                GraphQl.request(operation, Documents.CREATE, Documents.CREATE_OPERATION, new Wire.InputVariables(input))
+                        .hints(mayExistOnServerError(hints(forbidden, null))),
+                actorUrn,
+                name,
+                description);
+    }
+
+    /** Sends a create, never repeated, and reads the new token, keeping its secret whatever else is wrong. */
+    private AccessToken create(ApiRequest.Builder builder, String actorUrn, String name, String description) {
+        ApiRequest request =
+                builder.safeToRetry(false).ambiguousFailureHint(MAY_EXIST).build();
         GraphQl.Result answer = graphQl.send(request);
         JsonNode created = answer.field(Documents.CREATE_OPERATION);
         JsonNode value = created == null ? null : created.get("accessToken");
@@ -125,13 +228,35 @@ public final class DataHubTokenServiceImpl implements DataHubTokenService {
                 : "Listing every token (ownerUrn null) needs the " + MANAGE + " privilege; to list your own"
                         + " tokens pass your own urn: list(" + start + ", " + count + ", \""
                         + Jwt.actorUrn(clientToken).orElse(Jwt.CORP_USER + "<your user id>") + "\").";
+        return listTokens(Documents.LIST, start, count, filters, "list access tokens", denied);
+    }
+
+    /**
+     * Lists tokens matching filters; the arguments are checked by the caller.
+     *
+     * @param document {@link Documents#LIST} or another document of its shape
+     * @param start the offset
+     * @param count the page size
+     * @param filters the filters, or null for none
+     * @param operation what the call does, for messages
+     * @param forbidden the hint on a 403
+     * @return the first page; later pages use the same filters
+     */
+    Page<AccessToken> listTokens(
+            String document,
+            int start,
+            int count,
+            List<Wire.FacetFilterInput> filters,
+            String operation,
+            String forbidden) {
         ApiRequest request = GraphQl.request(
-                        "list access tokens",
-                        Documents.LIST,
+                        operation,
+                        document,
                         Documents.LIST_OPERATION,
                         new Wire.InputVariables(new Wire.ListAccessTokenInput(start, count, filters)))
                 .safeToRetry(true)
-                .hints(hints(denied, null))
+                .retryIfAnswer(GraphQl::indexCatchingUp)
+                .hints(hints(forbidden, null))
                 .build();
         GraphQl.Result answer = graphQl.send(request);
         if (!answer.errors().isEmpty()) {
@@ -153,7 +278,10 @@ public final class DataHubTokenServiceImpl implements DataHubTokenService {
         }
         // Page on total with the size asked for (DataHub echoes count); stop on an empty page.
         boolean more = !items.isEmpty() && (long) start + count < total;
-        return Page.of(items, total, more ? () -> list(start + count, count, ownerUrn) : null);
+        return Page.of(
+                items,
+                total,
+                more ? () -> listTokens(document, start + count, count, filters, operation, forbidden) : null);
     }
 
     @Override
@@ -205,7 +333,12 @@ public final class DataHubTokenServiceImpl implements DataHubTokenService {
                         "Reading a raw token's metadata needs the " + MANAGE + " privilege.",
                         "DataHub holds no such token: it is unknown to this server, revoked, or expired."))
                 .build();
-        GraphQl.Result answer = graphQl.send(request);
+        GraphQl.Result answer;
+        try {
+            answer = graphQl.send(request);
+        } catch (ServerException e) {
+            throw DataHubErrors.missingTokenCrash(e).orElseThrow(() -> e);
+        }
         if (!answer.errors().isEmpty()) {
             throw GraphQl.fail(answer, true);
         }
@@ -244,7 +377,7 @@ public final class DataHubTokenServiceImpl implements DataHubTokenService {
                 millis(answer, node, "expiresAt", where));
     }
 
-    private static Long millis(GraphQl.Result answer, JsonNode node, String field, String where) {
+    static Long millis(GraphQl.Result answer, JsonNode node, String field, String where) {
         JsonNode v = Json.field(node, field);
         if (v == null) {
             return null;
@@ -273,7 +406,7 @@ public final class DataHubTokenServiceImpl implements DataHubTokenService {
     }
 
     /** Hints for this call: the privilege on 403, a schema mismatch, and why the client's token failed on 401. */
-    private ApiRequest.ErrorHints hints(String forbidden, String notFound) {
+    ApiRequest.ErrorHints hints(String forbidden, String notFound) {
         return (status, code) -> {
             if (status == 401) {
                 return authenticationHint();
@@ -289,6 +422,11 @@ public final class DataHubTokenServiceImpl implements DataHubTokenService {
             }
             return null;
         };
+    }
+
+    /** After a server error on create the token may exist all the same: say so, whatever else applies. */
+    private static ApiRequest.ErrorHints mayExistOnServerError(ApiRequest.ErrorHints hints) {
+        return (status, code) -> status >= 500 ? MAY_EXIST : hints.hint(status, code);
     }
 
     /** A 401 does not say why: the client's own token's {@code exp} tells expired from revoked. */

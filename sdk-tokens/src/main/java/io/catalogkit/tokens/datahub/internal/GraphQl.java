@@ -8,6 +8,7 @@ import io.catalogkit.core.internal.ApiRequest;
 import io.catalogkit.core.internal.ErrorReport;
 import io.catalogkit.core.internal.Json;
 import io.catalogkit.core.internal.Transport;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -149,9 +150,13 @@ public final class GraphQl {
     /**
      * The status an error stands for: its {@code extensions.code}, else one picked by its
      * classification (a rejected document 400, an unknown token 404 where asked, a failed resolver
-     * 500, else 400).
+     * 500, else 400). Where an unknown token means not found, so does a resolver's 500 wrapping a
+     * {@code NullPointerException} (how DataHub answers for a token it does not hold).
      */
     static int status(Error e, boolean nullMeansNotFound) {
+        if (nullMeansNotFound && e.code() != null && DataHubErrors.isMissingTokenCrash(e.code(), e.message())) {
+            return 404;
+        }
         if (e.code() != null && e.code() >= 400 && e.code() <= 599) {
             return e.code();
         }
@@ -204,6 +209,65 @@ public final class GraphQl {
             return Integer.parseInt(c.asText().trim());
         }
         return null;
+    }
+
+    private static final byte[] NULL_IN_NON_NULL_FIELD_BYTES = NULL_IN_NON_NULL_FIELD.getBytes(StandardCharsets.UTF_8);
+
+    /**
+     * Whether a 2xx answer is DataHub's list failing while its index catches up (right after a
+     * revoke, a listed token's record is gone): an error classified {@code
+     * NullValueInNonNullableField}. Worth repeating a read for; scans the bytes before parsing.
+     *
+     * @param body the raw body, or null
+     * @return true for that answer
+     */
+    public static boolean indexCatchingUp(byte[] body) {
+        if (body == null || !contains(body, NULL_IN_NON_NULL_FIELD_BYTES)) {
+            return false;
+        }
+        JsonNode errors;
+        try {
+            errors = Json.MAPPER.readTree(body).path("errors");
+        } catch (java.io.IOException | RuntimeException e) {
+            return false;
+        }
+        for (JsonNode e : errors) {
+            if (e.isObject() && NULL_IN_NON_NULL_FIELD.equals(error(e).classification())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean contains(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * The same failure said plainly: an exception like {@code e} (status, request id, code,
+     * request) whose message replaces the server's schema error by what it means.
+     *
+     * @param e the exception raised
+     * @param message the message to give instead
+     * @return the exception, to be thrown
+     */
+    static ApiException restate(ApiException e, String message) {
+        return new ApiException(
+                message,
+                e.statusCode(),
+                e.requestId().orElse(null),
+                e.errorCode().orElse(null),
+                e.method(),
+                e.path());
     }
 
     /**

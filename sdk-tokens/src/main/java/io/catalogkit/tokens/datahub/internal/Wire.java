@@ -29,12 +29,27 @@ public final class Wire {
      *
      * @param type always {@code PERSONAL}
      * @param actorUrn whom the token acts as
-     * @param duration an {@code AccessTokenDuration} name
+     * @param duration an {@code AccessTokenDuration} name, or null (then left out)
      * @param name the token's name
      * @param description its description, or null (then left out)
+     * @param durationIso an ISO-8601 lifetime instead of {@code duration} (newer servers only), or
+     *     null (then left out)
      */
     public record CreateAccessTokenInput(
-            String type, String actorUrn, String duration, String name, String description) {}
+            String type, String actorUrn, String duration, String name, String description, String durationIso) {
+        /**
+         * An input with an {@code AccessTokenDuration}, valid on every server.
+         *
+         * @param type the token type
+         * @param actorUrn whom the token acts as
+         * @param duration an {@code AccessTokenDuration} name
+         * @param name the token's name
+         * @param description its description, or null
+         */
+        public CreateAccessTokenInput(String type, String actorUrn, String duration, String name, String description) {
+            this(type, actorUrn, duration, name, description, null);
+        }
+    }
 
     /**
      * {@code ListAccessTokenInput}.
@@ -101,4 +116,28 @@ public final class Wire {
             String description,
             Long createdAt,
             Long expiresAt) {}
+
+    /**
+     * {@code CreateServiceAccountInput}.
+     *
+     * @param displayName the display name, or null (then left out)
+     * @param description the description, or null (then left out)
+     */
+    public record CreateServiceAccountInput(String displayName, String description) {}
+
+    /**
+     * {@code ListServiceAccountsInput}.
+     *
+     * @param start the offset
+     * @param count the page size
+     * @param query the search text, or null (then left out)
+     */
+    public record ListServiceAccountsInput(Integer start, Integer count, String query) {}
+
+    /**
+     * Variables {@code {"urn": ...}}.
+     *
+     * @param urn the urn
+     */
+    public record UrnVariables(String urn) {}
 }

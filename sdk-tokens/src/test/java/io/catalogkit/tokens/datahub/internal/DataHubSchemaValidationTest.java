@@ -125,6 +125,97 @@ class DataHubSchemaValidationTest {
                         new Wire.TokenVariables(JWT)));
     }
 
+    static final String ACCOUNT_JSON = "{\"urn\": \"urn:li:corpuser:service_ingestion\", \"name\":"
+            + " \"service_ingestion\", \"displayName\": \"Ingestion\", \"description\": \"nightly\", \"createdBy\":"
+            + " \"urn:li:corpuser:datahub\", \"createdAt\": 1732320000000}";
+
+    /** The service-account operations: Core >= 1.4 only. */
+    static List<Operation> serviceAccountOperations() {
+        return List.of(
+                new Operation(
+                        "create service account",
+                        Documents.CREATE_SERVICE_ACCOUNT,
+                        Documents.CREATE_SERVICE_ACCOUNT_OPERATION,
+                        "{\"input\": {\"displayName\": \"Ingestion\", \"description\": \"nightly\"}}",
+                        "{\"createServiceAccount\": " + ACCOUNT_JSON + "}",
+                        new Wire.InputVariables(new Wire.CreateServiceAccountInput(null, "d"))),
+                new Operation(
+                        "list service accounts",
+                        Documents.LIST_SERVICE_ACCOUNTS,
+                        Documents.LIST_SERVICE_ACCOUNTS_OPERATION,
+                        "{\"input\": {\"start\": 0, \"count\": 20, \"query\": \"ing\"}}",
+                        "{\"listServiceAccounts\": {\"start\": 0, \"count\": 20, \"total\": 1, \"serviceAccounts\": ["
+                                + ACCOUNT_JSON + "]}}",
+                        new Wire.InputVariables(new Wire.ListServiceAccountsInput(0, 20, null))),
+                new Operation(
+                        "get service account",
+                        Documents.GET_SERVICE_ACCOUNT,
+                        Documents.GET_SERVICE_ACCOUNT_OPERATION,
+                        "{\"urn\": \"urn:li:corpuser:service_ingestion\"}",
+                        "{\"getServiceAccount\": " + ACCOUNT_JSON + "}",
+                        new Wire.UrnVariables("urn:li:corpuser:service_ingestion")),
+                new Operation(
+                        "delete service account",
+                        Documents.DELETE_SERVICE_ACCOUNT,
+                        Documents.DELETE_SERVICE_ACCOUNT_OPERATION,
+                        "{\"urn\": \"urn:li:corpuser:service_ingestion\"}",
+                        "{\"deleteServiceAccount\": true}",
+                        new Wire.UrnVariables("urn:li:corpuser:service_ingestion")),
+                new Operation(
+                        "create service account token",
+                        Documents.CREATE,
+                        Documents.CREATE_OPERATION,
+                        "{\"input\": {\"type\": \"SERVICE_ACCOUNT\", \"actorUrn\": \"urn:li:corpuser:service_ingestion\","
+                                + " \"duration\": \"ONE_DAY\", \"name\": \"ci\"}}",
+                        "{\"createAccessToken\": {\"accessToken\": \"" + JWT + "\", \"metadata\": " + METADATA_JSON
+                                + "}}",
+                        new Wire.InputVariables(new Wire.CreateAccessTokenInput(
+                                "SERVICE_ACCOUNT", "urn:li:corpuser:service_ingestion", "ONE_DAY", "ci", null))),
+                new Operation(
+                        "list service account tokens",
+                        Documents.LIST_SERVICE_ACCOUNT_TOKENS,
+                        Documents.LIST_OPERATION,
+                        "{\"input\": {\"start\": 0, \"count\": 20, \"filters\": [{\"field\": \"actorUrn\", \"values\":"
+                                + " [\"urn:li:corpuser:service_ingestion\"]}]}}",
+                        "{\"listAccessTokens\": {\"start\": 0, \"count\": 20, \"total\": 0, \"tokens\": []}}",
+                        new Wire.InputVariables(new Wire.ListAccessTokenInput(
+                                0,
+                                20,
+                                List.of(new Wire.FacetFilterInput(
+                                        "actorUrn", List.of("urn:li:corpuser:service_ingestion")))))));
+    }
+
+    @ParameterizedTest(name = "{0} validates, coerces and executes on Core 1.4")
+    @MethodSource("serviceAccountOperations")
+    void everyServiceAccountDocumentValidatesAgainstCore14(Operation op) throws IOException {
+        GraphQLSchema schema =
+                UnExecutableSchemaGenerator.makeUnExecutableSchema(SchemaBuild.CORE_1_4.typeDefinitions());
+        Document document = Parser.parse(op.document());
+        assertThat(ParseAndValidate.validate(schema, document, Locale.ROOT))
+                .as(op.name())
+                .isEmpty();
+        OperationDefinition definition =
+                document.getDefinitionsOfType(OperationDefinition.class).get(0);
+        assertThat(definition.getName()).isEqualTo(op.operationName());
+        JsonNode data = PLAIN.readTree(op.exampleData());
+        ExecutionResult example = execute(SchemaBuild.CORE_1_4, op, data, PLAIN.readValue(op.exampleVariables(), MAP));
+        assertThat(example.getErrors()).as(op.name()).isEmpty();
+        assertThat(PLAIN.<JsonNode>valueToTree(example.<Object>getData())).isEqualTo(data);
+        Map<String, Object> sdk = PLAIN.readValue(Json.MAPPER.writeValueAsString(op.sdkVariables()), MAP);
+        assertThat(execute(SchemaBuild.CORE_1_4, op, data, sdk).getErrors())
+                .as(op.name())
+                .isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0} is refused by an older server")
+    @MethodSource("serviceAccountOperations")
+    void everyServiceAccountOperationIsRefusedByTheOlderSchema(Operation op) throws IOException {
+        JsonNode data = PLAIN.readTree(op.exampleData());
+        ExecutionResult result =
+                execute(SchemaBuild.PRE_SERVICE_ACCOUNTS, op, data, PLAIN.readValue(op.exampleVariables(), MAP));
+        assertThat(result.getErrors()).as(op.name()).isNotEmpty();
+    }
+
     static Stream<Arguments> everyOperationInEveryBuild() {
         List<Arguments> out = new ArrayList<>();
         for (SchemaBuild b : BUILDS) {
