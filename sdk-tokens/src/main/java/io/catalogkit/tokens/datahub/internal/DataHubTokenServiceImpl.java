@@ -15,6 +15,7 @@ import io.catalogkit.tokens.TokenStatus;
 import io.catalogkit.tokens.datahub.AccessTokenDuration;
 import io.catalogkit.tokens.datahub.DataHubClient;
 import io.catalogkit.tokens.datahub.DataHubTokenService;
+import io.catalogkit.tokens.internal.Hints;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,6 +32,10 @@ public final class DataHubTokenServiceImpl implements DataHubTokenService {
 
     static final String GENERATE = "'Generate Personal Access Tokens'";
     static final String MANAGE = "'Manage All Access Tokens'";
+    static final String REVOKED_MAYBE = "The token may have been revoked: list the tokens to check before revoking"
+            + " again (a second revoke is an error).";
+    static final String CREATED_MAYBE =
+            "The token may have been created: list the tokens by owner and name before creating it again.";
     static final String SCHEMA_HINT = "The server's GraphQL schema differs from the one catalogkit was built against"
             + " (an older or newer DataHub?): its message names what it rejected.";
 
@@ -55,9 +60,10 @@ public final class DataHubTokenServiceImpl implements DataHubTokenService {
 
     @Override
     public AccessToken create(String actorUrn, AccessTokenDuration duration, String name, String description) {
-        Args.notBlank(actorUrn, "actorUrn");
+        Args.urn(actorUrn, Jwt.CORP_USER, "actorUrn");
         Args.notNull(duration, "duration");
-        Args.notBlank(name, "name");
+        Args.line(name, Args.MAX_NAME, "name");
+        Args.text(description, Args.MAX_DESCRIPTION, "description");
         Wire.CreateAccessTokenInput input =
                 new Wire.CreateAccessTokenInput("PERSONAL", actorUrn, duration.name(), name, description);
         ApiRequest request = GraphQl.request(
@@ -66,12 +72,13 @@ public final class DataHubTokenServiceImpl implements DataHubTokenService {
                         Documents.CREATE_OPERATION,
                         new Wire.InputVariables(input))
                 .safeToRetry(false)
-                .hints(hints(
-                        "Creating a token needs the " + GENERATE + " privilege when actorUrn is the caller itself,"
-                                + " and " + MANAGE + " for anyone else.",
-                        null))
-                .ambiguousFailureHint("The token may have been created: list the tokens by owner and name before"
-                        + " creating it again.")
+                .hints(Hints.mayHaveActed(
+                        hints(
+                                "Creating a token needs the " + GENERATE + " privilege when actorUrn is the caller"
+                                        + " itself, and " + MANAGE + " for anyone else.",
+                                null),
+                        CREATED_MAYBE))
+                .ambiguousFailureHint(CREATED_MAYBE)
                 .build();
         GraphQl.Result answer = graphQl.send(request);
         JsonNode created = answer.field(Documents.CREATE_OPERATION);
@@ -111,11 +118,13 @@ public final class DataHubTokenServiceImpl implements DataHubTokenService {
 
     @Override
     public Page<AccessToken> list(int start, int count, String ownerUrn) {
-        Args.atLeast(start, 0, "start");
-        Args.atLeast(count, 1, "count");
+        Args.page(start, "start", count, "count", Page.MAX_SIZE);
         if (ownerUrn != null && ownerUrn.isBlank()) {
             throw new IllegalArgumentException(
                     "ownerUrn must not be blank: pass the owner's urn, or null to list every token (admins only)");
+        }
+        if (ownerUrn != null) {
+            Args.urn(ownerUrn, Jwt.CORP_USER, "ownerUrn");
         }
         List<Wire.FacetFilterInput> filters =
                 ownerUrn == null ? null : List.of(new Wire.FacetFilterInput("ownerUrn", List.of(ownerUrn)));
@@ -152,13 +161,14 @@ public final class DataHubTokenServiceImpl implements DataHubTokenService {
             items.add(toModel(m, null));
         }
         // Page on total with the size asked for (DataHub echoes count); stop on an empty page.
-        boolean more = !items.isEmpty() && (long) start + count < total;
+        boolean more =
+                !items.isEmpty() && (long) start + count < total && (long) start + count + count <= Integer.MAX_VALUE;
         return Page.of(items, total, more ? () -> list(start + count, count, ownerUrn) : null);
     }
 
     @Override
     public boolean revoke(String tokenId) {
-        Args.notBlank(tokenId, "tokenId");
+        Args.id(tokenId, "tokenId");
         if (tokenId.startsWith("eyJ")) {
             throw new IllegalArgumentException("tokenId looks like a token value (a JWT), not a token id: pass the"
                     + " id from AccessToken.getId() (as create() or list() return it), never the token itself");
@@ -169,12 +179,13 @@ public final class DataHubTokenServiceImpl implements DataHubTokenService {
                         Documents.REVOKE_OPERATION,
                         new Wire.TokenIdVariables(tokenId))
                 .safeToRetry(false)
-                .hints(hints(
-                        "Revoking needs " + MANAGE + ", or owning the token; an owner's second revoke of a token"
-                                + " that is already gone also answers this.",
-                        null))
-                .ambiguousFailureHint("The token may have been revoked: list the tokens to check before revoking"
-                        + " again (a second revoke is an error).")
+                .hints(Hints.mayHaveActed(
+                        hints(
+                                "Revoking needs " + MANAGE + ", or owning the token; an owner's second revoke of a"
+                                        + " token that is already gone also answers this.",
+                                null),
+                        REVOKED_MAYBE))
+                .ambiguousFailureHint(REVOKED_MAYBE)
                 .build();
         GraphQl.Result answer = graphQl.send(request);
         if (!answer.errors().isEmpty()) {
@@ -193,7 +204,7 @@ public final class DataHubTokenServiceImpl implements DataHubTokenService {
 
     @Override
     public AccessToken getMetadata(Secret token) {
-        Args.notNull(token, "token");
+        Args.secret(token, "token");
         ApiRequest request = GraphQl.request(
                         "get access token metadata",
                         Documents.GET_METADATA,
