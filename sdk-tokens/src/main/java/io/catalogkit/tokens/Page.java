@@ -18,6 +18,12 @@ import java.util.stream.StreamSupport;
  * @param <T> the item type
  */
 public final class Page<T> {
+    /**
+     * The largest page size a listing accepts (Atlan's {@code limit}, DataHub's {@code count}):
+     * larger pages are refused before anything is sent.
+     */
+    public static final int MAX_SIZE = 1000;
+
     private final List<T> items;
     private final int total;
     private final Supplier<Page<T>> next;
@@ -69,7 +75,8 @@ public final class Page<T> {
     }
 
     /**
-     * Fetches the next page.
+     * Fetches the next page. Services never offer one whose offset would pass {@link
+     * Integer#MAX_VALUE}: the page before it is the last.
      *
      * @return the next page
      * @throws NoSuchElementException on the last page

@@ -127,7 +127,12 @@ public final class ErrorMapper {
         String hint = contentType != null && contentType.contains("html")
                 ? " An HTML page usually means the base URL points at a login page, a proxy or the web UI"
                         + " rather than the API."
-                : "";
+                : " Check that the base URL points at the API itself and that no proxy alters its answers.";
+        if (!request.safeToRetry) {
+            // The server answered 2xx: it most likely acted, whatever the body says.
+            hint += " The server may have acted on the request"
+                    + (request.ambiguousFailureHint != null ? ": " + request.ambiguousFailureHint : ".");
+        }
         return new MalformedResponseException(platform + " " + request.operation + ": " + request.method + " " + path
                 + " answered " + status + " with content type " + (contentType == null ? "(none)" : contentType)
                 + ", but catalogkit expected " + what + "." + hint);

@@ -75,4 +75,43 @@ class JsonTest {
         assertThat(Args.headerSafe(Secret.of("ok\tvalue"), "k").reveal()).isEqualTo("ok\tvalue");
         assertThat(Args.notNull(List.of(), "n")).isEmpty();
     }
+
+    @Test
+    void shapeChecksNameTheArgumentAndNeverQuoteText() {
+        assertThatThrownBy(() -> Args.line("a\nsecret", 10, "name"))
+                .hasMessage("name must not contain a control character or line break (U+000A at index 1)");
+        assertThatThrownBy(() -> Args.line("abcdef", 5, "name")).hasMessage("name must be at most 5 characters, was 6");
+        assertThatThrownBy(() -> Args.text("a\u0000", 5, "description"))
+                .hasMessage("description must not contain a control character other than a line break or tab"
+                        + " (U+0000 at index 1)");
+        assertThat(Args.text("two\nlines\t", 20, "description")).isEqualTo("two\nlines\t");
+        assertThat(Args.text(null, 20, "description")).isNull();
+        assertThatThrownBy(() -> Args.id(" g", "guid")).hasMessage("guid must not start or end with whitespace");
+        assertThat(Args.id("3f9c", "guid")).isEqualTo("3f9c");
+        assertThatThrownBy(() -> Args.urn("jdoe", "urn:li:corpuser:", "actorUrn"))
+                .hasMessage("actorUrn must be an urn of the form urn:li:corpuser:<id>, e.g. urn:li:corpuser:jdoe");
+        assertThatThrownBy(() -> Args.urn("urn:li:corpuser:a b", "urn:li:corpuser:", "actorUrn"))
+                .hasMessage("actorUrn must not contain whitespace (at index 17)");
+        assertThat(Args.urn("urn:li:corpuser:jdoe", "urn:li:corpuser:", "actorUrn"))
+                .isEqualTo("urn:li:corpuser:jdoe");
+        assertThatThrownBy(() -> Args.lines(Set.of("a", "b"), 1, 5, "add"))
+                .hasMessage("add must hold at most 1 elements, was 2");
+        assertThatThrownBy(() -> Args.lines(Set.of("a\u2028"), 1, 5, "add"))
+                .hasMessageStartingWith("each element of add must not contain a control character");
+        assertThatThrownBy(() -> Args.between(0, 1, 9, "userId")).hasMessage("userId must be from 1 to 9, was 0");
+        assertThat(Args.between(9, 1, 9, "userId")).isEqualTo(9);
+        assertThatThrownBy(() -> Args.page(Integer.MAX_VALUE, "offset", 1, "limit", 10))
+                .hasMessage("offset + limit must be at most 2147483647, was 2147483648");
+        assertThatThrownBy(() -> Args.page(0, "offset", 11, "limit", 10))
+                .hasMessage("limit must be from 1 to 10, was 11");
+        Args.page(Integer.MAX_VALUE - 10, "offset", 10, "limit", 10);
+        assertThatThrownBy(() -> Args.secret(Secret.of("hunter\u00002"), "password"))
+                .hasMessageStartingWith("password must not contain a control character")
+                .hasMessageNotContaining("hunter");
+        assertThatThrownBy(() -> Args.secret(Secret.of("p".repeat(Args.MAX_SECRET + 1)), "password"))
+                .hasMessage("password must be at most 8192 characters, was 8193");
+        assertThat(Args.secret(Secret.of("caf\u00e9"), "password").reveal()).isEqualTo("caf\u00e9");
+        assertThatThrownBy(() -> Args.headerSafe(Secret.of("caf\u00e9"), "apiKey"))
+                .hasMessageContaining("outside ASCII");
+    }
 }

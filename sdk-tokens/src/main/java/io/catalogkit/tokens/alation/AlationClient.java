@@ -330,7 +330,7 @@ public final class AlationClient implements AutoCloseable {
          * @throws IllegalArgumentException when {@code userId} is not positive
          */
         public Builder refreshToken(Secret refreshToken, long userId) {
-            this.refreshToken = Args.notNull(refreshToken, "refreshToken");
+            this.refreshToken = Args.headerSafe(refreshToken, "refreshToken");
             AlationCalls.checkUserId(userId);
             this.userId = userId;
             return this;

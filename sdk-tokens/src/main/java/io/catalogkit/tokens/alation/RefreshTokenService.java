@@ -25,13 +25,15 @@ public interface RefreshTokenService {
      * <p>Users who sign in through SSO/SAML cannot create refresh tokens over the API: they create
      * them in the Alation UI. The error then says so.
      *
-     * @param username the user's username
-     * @param password the user's password
-     * @param name a name for the token, e.g. the integration it is for
+     * @param username the user's username; one line, at most 256 characters, no whitespace at either end
+     * @param password the user's password; no control character, at most 8192 characters
+     * @param name a name for the token, e.g. the integration it is for; one line (no control character), at most 255 characters
      * @return the new token, with its value ({@link RefreshToken#getSecret()})
      * @throws AuthenticationException when the username or password is wrong
      * @throws io.catalogkit.core.ApiException for other rejections (e.g. an SSO user), carrying
      *     the server's detail
+     * @throws IllegalArgumentException when an argument breaks its rule above (the message names it;
+     *     nothing is sent)
      */
     RefreshToken create(String username, Secret password, String name);
 
@@ -40,11 +42,13 @@ public interface RefreshTokenService {
      * servers answer an expired token with status {@code EXPIRED} instead of an error: check
      * {@code RefreshToken.getStatus()}.
      *
-     * @param refreshToken the refresh token
-     * @param userId the id of the user who owns it
+     * @param refreshToken the refresh token; visible ASCII, at most 8192 characters
+     * @param userId the id of the user who owns it; from 1 to {@link Integer#MAX_VALUE} (Alation user ids are 32-bit)
      * @return the token's state, without its value
      * @throws AuthenticationException when the token is invalid, expired or revoked, or not
      *     owned by {@code userId}; the message says to create a new refresh token
+     * @throws IllegalArgumentException when an argument breaks its rule above (the message names it;
+     *     nothing is sent)
      */
     RefreshToken validate(Secret refreshToken, long userId);
 
@@ -55,11 +59,13 @@ public interface RefreshTokenService {
      * the new value. When {@code refreshToken} is the client's own, the client switches to the new
      * value before this method returns.
      *
-     * @param refreshToken the current, still valid, refresh token
-     * @param userId the id of the user who owns it
+     * @param refreshToken the current, still valid, refresh token; visible ASCII, at most 8192 characters
+     * @param userId the id of the user who owns it; from 1 to {@link Integer#MAX_VALUE} (Alation user ids are 32-bit)
      * @return the new token, with its value ({@link RefreshToken#getSecret()})
      * @throws AuthenticationException when the token is invalid, expired or revoked: then create
      *     a new refresh token instead
+     * @throws IllegalArgumentException when an argument breaks its rule above (the message names it;
+     *     nothing is sent)
      */
     RefreshToken regenerate(Secret refreshToken, long userId);
 
@@ -74,11 +80,13 @@ public interface RefreshTokenService {
      * new value is the only valid one and where it is held, and carries it in {@link
      * RotationException#getValidSecret()}.
      *
-     * @param refreshToken the current, still valid, refresh token
-     * @param userId the id of the user who owns it
+     * @param refreshToken the current, still valid, refresh token; visible ASCII, at most 8192 characters
+     * @param userId the id of the user who owns it; from 1 to {@link Integer#MAX_VALUE} (Alation user ids are 32-bit)
      * @param sink where the new value goes
      * @return the rotation: the old token's state, the new token with its value, and the steps
      * @throws RotationException when a step failed
+     * @throws IllegalArgumentException when an argument breaks its rule above (the message names it;
+     *     nothing is sent)
      */
     Rotation<RefreshToken> rotate(Secret refreshToken, long userId, SecretSink sink);
 }

@@ -49,12 +49,13 @@ public interface ApiTokenService {
      * explicit {@code callTimeout}, which then bounds it too. If it fails ambiguously (a timeout, a dropped connection, a 5xx), the token
      * may exist anyway: look it up with {@link #retrieveByName(String)} before trying again.
      *
-     * @param displayName the display name; not blank (Atlan does not require it to be unique)
-     * @param description the description, or null for none
-     * @param personaQualifiedNames the qualified names of the personas to link, or null for none
+     * @param displayName the display name; not blank (Atlan does not require it to be unique); one line (no control character), at most 255 characters
+     * @param description the description, or null for none; at most 4096 characters; line breaks and tabs allowed, no other control character
+     * @param personaQualifiedNames the qualified names of the personas to link, or null for none; at most 1000 names, each one line of at most 1024 characters
      * @param validitySeconds the lifespan in seconds, or null for "never expires"
      * @return the new token, with its secret
-     * @throws IllegalArgumentException on a blank name, a blank persona name or a validity of 0
+     * @throws IllegalArgumentException when an argument breaks its rule above, or on a validity of 0
+     *     (the message names the argument; nothing is sent)
      * @throws CatalogKitException when no validity before 2038 can be sent any more
      */
     ApiToken create(String displayName, String description, Set<String> personaQualifiedNames, Long validitySeconds);
@@ -62,10 +63,12 @@ public interface ApiTokenService {
     /**
      * Looks a token up by its exact display name, with one request.
      *
-     * @param displayName the display name, matched exactly (case and spaces included)
+     * @param displayName the display name, matched exactly (case and spaces included); one line (no control character), at most 255 characters
      * @return the token, or empty when none has that name
      * @throws CatalogKitException when several tokens have that name; the message lists their
      *     GUIDs so that one can be chosen with {@link #getByGuid(String)}
+     * @throws IllegalArgumentException when an argument breaks its rule above (the message names it;
+     *     nothing is sent)
      */
     Optional<ApiToken> retrieveByName(String displayName);
 
@@ -73,26 +76,32 @@ public interface ApiTokenService {
      * Looks a token up by its client id, with one request.
      *
      * @param clientId {@code apikey-<uuid>}, or the service-account username {@code
-     *     service-account-apikey-<uuid>}
+     *     service-account-apikey-<uuid>}; at most 256 characters, no control character, no whitespace at either end
      * @return the token, or empty when none has that client id
+     * @throws IllegalArgumentException when an argument breaks its rule above (the message names it;
+     *     nothing is sent)
      */
     Optional<ApiToken> getById(String clientId);
 
     /**
      * Looks a token up by its GUID, with one request.
      *
-     * @param guid the token's GUID
+     * @param guid the token's GUID; at most 256 characters, no control character, no whitespace at either end
      * @return the token, or empty when none has that GUID (for instance after {@link
      *     #purge(String)})
+     * @throws IllegalArgumentException when an argument breaks its rule above (the message names it;
+     *     nothing is sent)
      */
     Optional<ApiToken> getByGuid(String guid);
 
     /**
      * Lists tokens, newest first. {@link Page#autoPager()} walks every further page lazily.
      *
-     * @param offset how many tokens to skip, 0 or more
-     * @param limit the page size, 1 or more
+     * @param offset how many tokens to skip, 0 or more; {@code offset + limit} at most {@link Integer#MAX_VALUE}
+     * @param limit the page size, 1 or more; at most {@link io.catalogkit.tokens.Page#MAX_SIZE}
      * @return the page
+     * @throws IllegalArgumentException when an argument breaks its rule above (the message names it;
+     *     nothing is sent)
      */
     Page<ApiToken> list(int offset, int limit);
 
@@ -105,12 +114,14 @@ public interface ApiTokenService {
      * description or the personas. To add or remove personas while keeping the others, use {@link
      * #linkPersonas} and {@link #unlinkPersonas}. The validity cannot be changed.
      *
-     * @param guid the token's GUID
-     * @param displayName the new display name, or null to keep it
-     * @param description the new description, or null to keep it
-     * @param personaQualifiedNames the complete set of personas, or null to keep them
+     * @param guid the token's GUID; at most 256 characters, no control character, no whitespace at either end
+     * @param displayName the new display name, or null to keep it; one line (no control character), at most 255 characters
+     * @param description the new description, or null to keep it; at most 4096 characters; line breaks and tabs allowed, no other control character
+     * @param personaQualifiedNames the complete set of personas, or null to keep them; at most 1000 names, each one line of at most 1024 characters
      * @return the token as Atlan now reports it (read again by GUID when the answer lags behind)
      * @throws NotFoundException when no token has that GUID
+     * @throws IllegalArgumentException when an argument breaks its rule above (the message names it;
+     *     nothing is sent)
      */
     ApiToken update(String guid, String displayName, String description, Set<String> personaQualifiedNames);
 
@@ -118,10 +129,12 @@ public interface ApiTokenService {
      * Links personas to a token, keeping those already linked: reads the current set, adds to it,
      * and sends the complete set back. Sends nothing when all are linked already.
      *
-     * @param guid the token's GUID
-     * @param add the qualified names of the personas to link
+     * @param guid the token's GUID; at most 256 characters, no control character, no whitespace at either end
+     * @param add the qualified names of the personas to link; at most 1000 names, each one line of at most 1024 characters
      * @return the token as Atlan now reports it
      * @throws NotFoundException when no token has that GUID
+     * @throws IllegalArgumentException when an argument breaks its rule above (the message names it;
+     *     nothing is sent)
      */
     ApiToken linkPersonas(String guid, Set<String> add);
 
@@ -129,10 +142,12 @@ public interface ApiTokenService {
      * Unlinks personas from a token, keeping the others: reads the current set, removes from it,
      * and sends the complete set back. Sends nothing when none of them is linked.
      *
-     * @param guid the token's GUID
-     * @param remove the qualified names of the personas to unlink
+     * @param guid the token's GUID; at most 256 characters, no control character, no whitespace at either end
+     * @param remove the qualified names of the personas to unlink; at most 1000 names, each one line of at most 1024 characters
      * @return the token as Atlan now reports it
      * @throws NotFoundException when no token has that GUID
+     * @throws IllegalArgumentException when an argument breaks its rule above (the message names it;
+     *     nothing is sent)
      */
     ApiToken unlinkPersonas(String guid, Set<String> remove);
 
@@ -140,8 +155,10 @@ public interface ApiTokenService {
      * Deletes a token for good; its secret stops working. A retried delete that finds the token
      * gone (because the first attempt deleted it) counts as done.
      *
-     * @param guid the token's GUID
+     * @param guid the token's GUID; at most 256 characters, no control character, no whitespace at either end
      * @throws NotFoundException when no token has that GUID
+     * @throws IllegalArgumentException when an argument breaks its rule above (the message names it;
+     *     nothing is sent)
      */
     void purge(String guid);
 
@@ -151,8 +168,8 @@ public interface ApiTokenService {
      * asset (a token cannot promote itself); that token is used only to read and save the asset.
      * Every existing admin is kept; nothing is sent when the token is already one.
      *
-     * @param assetGuid the GUID of the connection or collection
-     * @param impersonationToken a bearer token of a user who administers the asset
+     * @param assetGuid the GUID of the connection or collection; at most 256 characters, no control character, no whitespace at either end
+     * @param impersonationToken a bearer token of a user who administers the asset; visible ASCII, at most 8192 characters (it is sent in a header)
      * @throws NotFoundException when the asset does not exist or that user cannot see it
      * @throws AuthenticationException when the client's own key or the impersonation token is
      *     refused; the message says which
@@ -160,6 +177,8 @@ public interface ApiTokenService {
      *     asset
      * @throws CatalogKitException when the client's key is not an API token, or Atlan accepted the
      *     save without adding the token
+     * @throws IllegalArgumentException when an argument breaks its rule above (the message names it;
+     *     nothing is sent)
      */
     void addApiTokenAsAdmin(String assetGuid, Secret impersonationToken);
 
@@ -168,8 +187,8 @@ public interface ApiTokenService {
      * way as {@link #addApiTokenAsAdmin}: every existing viewer is kept; nothing is sent when the
      * token is already one.
      *
-     * @param collectionGuid the GUID of the collection
-     * @param impersonationToken a bearer token of a user who administers the collection
+     * @param collectionGuid the GUID of the collection; at most 256 characters, no control character, no whitespace at either end
+     * @param impersonationToken a bearer token of a user who administers the collection; visible ASCII, at most 8192 characters (it is sent in a header)
      * @throws NotFoundException when the collection does not exist or that user cannot see it
      * @throws AuthenticationException when the client's own key or the impersonation token is
      *     refused; the message says which
@@ -177,6 +196,8 @@ public interface ApiTokenService {
      *     collection
      * @throws CatalogKitException when the client's key is not an API token, or Atlan accepted the
      *     save without adding the token
+     * @throws IllegalArgumentException when an argument breaks its rule above (the message names it;
+     *     nothing is sent)
      */
     void addApiTokenAsViewer(String collectionGuid, Secret impersonationToken);
 
@@ -195,11 +216,13 @@ public interface ApiTokenService {
      * fails after that, the rotation is returned with {@code Rotation.isOldRevoked()} false and
      * steps that say what to do.
      *
-     * @param guid the old token's GUID
+     * @param guid the old token's GUID; at most 256 characters, no control character, no whitespace at either end
      * @param sink where the replacement's secret goes, before the old token is purged
      * @return the rotation: the old token, the replacement with its secret, and the steps
      * @throws NotFoundException when no token has that GUID (nothing is changed)
      * @throws RotationException when a step failed before the sink stored the secret
+     * @throws IllegalArgumentException when an argument breaks its rule above (the message names it;
+     *     nothing is sent)
      */
     Rotation<ApiToken> rotate(String guid, SecretSink sink);
 
@@ -209,13 +232,15 @@ public interface ApiTokenService {
      * sink. The impersonation token (of a user who administers those assets, as for {@link
      * #addApiTokenAsAdmin}) finds the assets and saves them.
      *
-     * @param guid the old token's GUID
+     * @param guid the old token's GUID; at most 256 characters, no control character, no whitespace at either end
      * @param sink where the replacement's secret goes, before the old token is purged
-     * @param impersonationToken a bearer token of a user who administers the old token's assets
+     * @param impersonationToken a bearer token of a user who administers the old token's assets; visible ASCII, at most 8192 characters (it is sent in a header)
      * @return the rotation
      * @throws NotFoundException when no token has that GUID (nothing is changed)
      * @throws RotationException when a step failed before the sink stored the secret; a grant
      *     already made to the replacement stays in the asset's list after the replacement is purged
+     * @throws IllegalArgumentException when an argument breaks its rule above (the message names it;
+     *     nothing is sent)
      */
     Rotation<ApiToken> rotate(String guid, SecretSink sink, Secret impersonationToken);
 }

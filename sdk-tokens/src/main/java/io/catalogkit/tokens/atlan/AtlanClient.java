@@ -114,7 +114,7 @@ public final class AtlanClient implements AutoCloseable {
          * @return this builder
          */
         public Builder apiKey(Secret apiKey) {
-            this.apiKey = Args.notNull(apiKey, "apiKey");
+            this.apiKey = Args.headerSafe(apiKey, "apiKey");
             return this;
         }
 

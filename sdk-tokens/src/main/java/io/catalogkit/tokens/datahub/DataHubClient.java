@@ -153,7 +153,7 @@ public final class DataHubClient implements AutoCloseable {
          * @return this builder
          */
         public Builder token(Secret token) {
-            this.token = Args.notNull(token, "token");
+            this.token = Args.headerSafe(token, "token");
             return this;
         }
 

@@ -29,11 +29,13 @@ public interface DataHubTokenService {
      * so list the actor's tokens before creating it again.
      *
      * @param actorUrn whom the token acts as, e.g. {@code urn:li:corpuser:jdoe}; anyone but the caller
-     *     needs "Manage All Access Tokens" (the caller then becomes the token's owner)
+     *     needs "Manage All Access Tokens" (the caller then becomes the token's owner); {@code urn:li:corpuser:<id>}, no whitespace, at most 1024 characters
      * @param duration how long it lives
-     * @param name its name
-     * @param description its description, or null
+     * @param name its name; one line (no control character), at most 255 characters
+     * @param description its description, or null; at most 4096 characters; line breaks and tabs allowed, no other control character
      * @return the token, with its value ({@link AccessToken#getSecret()}, shown only here) and id
+     * @throws IllegalArgumentException when an argument breaks its rule above (the message names it;
+     *     nothing is sent)
      */
     AccessToken create(String actorUrn, AccessTokenDuration duration, String name, String description);
 
@@ -57,11 +59,13 @@ public interface DataHubTokenService {
      * Lists tokens in the server's order, expired ones included (status {@code EXPIRED}). The list
      * reads a search index: a token created a moment ago may be missing for a while.
      *
-     * @param start the offset of the first token, 0 or more
-     * @param count the page size, 1 or more
+     * @param start the offset of the first token, 0 or more; {@code start + count} at most {@link Integer#MAX_VALUE}
+     * @param count the page size, 1 or more; at most {@link io.catalogkit.tokens.Page#MAX_SIZE}
      * @param ownerUrn the owner whose tokens to list (the caller's own urn needs only "Generate
-     *     Personal Access Tokens"), or null for every token (needs "Manage All Access Tokens")
+     *     Personal Access Tokens"), or null for every token (needs "Manage All Access Tokens"); {@code urn:li:corpuser:<id>}, no whitespace, at most 1024 characters
      * @return the first page; further pages are fetched as they are asked for
+     * @throws IllegalArgumentException when an argument breaks its rule above (the message names it;
+     *     nothing is sent)
      */
     Page<AccessToken> list(int start, int count, String ownerUrn);
 
@@ -69,7 +73,7 @@ public interface DataHubTokenService {
      * Revokes a token: the caller must own it or have "Manage All Access Tokens". Not repeated on
      * failure (a second revoke is an error on the wire).
      *
-     * @param tokenId the token's id ({@link AccessToken#getId()}), never the token value itself
+     * @param tokenId the token's id ({@link AccessToken#getId()}), never the token value itself; at most 256 characters, no control character, no whitespace at either end; never a token value
      * @return true when revoked; false when DataHub says the token no longer exists (revoked before,
      *     or expired and cleaned up)
      * @throws IllegalArgumentException when {@code tokenId} looks like a token value (a JWT)
@@ -82,9 +86,11 @@ public interface DataHubTokenService {
      * Reads the metadata of a raw token (needs "Manage All Access Tokens"): whom it acts as, who made
      * it, when it expires.
      *
-     * @param token the token value
+     * @param token the token value; no control character, at most 8192 characters
      * @return the token's metadata, without its value
      * @throws NotFoundException when DataHub holds no such token (unknown, revoked or expired)
+     * @throws IllegalArgumentException when an argument breaks its rule above (the message names it;
+     *     nothing is sent)
      */
     AccessToken getMetadata(Secret token);
 
@@ -99,12 +105,14 @@ public interface DataHubTokenService {
      * token fails after that, the rotation is returned with {@code Rotation.isOldRevoked()} false
      * and steps that say what to do.
      *
-     * @param tokenId the old token's id ({@link AccessToken#getId()})
+     * @param tokenId the old token's id ({@link AccessToken#getId()}); at most 256 characters, no control character, no whitespace at either end; never a token value
      * @param duration how long the replacement lives
      * @param sink where the replacement's secret goes, before the old token is revoked
      * @return the rotation: the old token, the replacement with its secret, and the steps
      * @throws NotFoundException when the caller sees no token with that id (nothing is changed)
      * @throws RotationException when a step failed before the sink stored the secret
+     * @throws IllegalArgumentException when an argument breaks its rule above (the message names it;
+     *     nothing is sent)
      */
     Rotation<AccessToken> rotate(String tokenId, AccessTokenDuration duration, SecretSink sink);
 }

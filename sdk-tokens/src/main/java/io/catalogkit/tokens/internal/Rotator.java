@@ -4,6 +4,7 @@ import io.catalogkit.core.CatalogKitException;
 import io.catalogkit.core.Secret;
 import io.catalogkit.core.ServerException;
 import io.catalogkit.core.TransportException;
+import io.catalogkit.core.internal.Args;
 import io.catalogkit.tokens.Platform;
 import io.catalogkit.tokens.Rotation;
 import io.catalogkit.tokens.RotationException;
@@ -89,11 +90,8 @@ public final class Rotator {
      * @param sink the sink
      */
     public static void requireArguments(String id, String name, SecretSink sink) {
-        Objects.requireNonNull(id, name + " must not be null");
-        if (id.isBlank()) {
-            throw new IllegalArgumentException(name + " must not be blank");
-        }
-        Objects.requireNonNull(sink, "sink must not be null");
+        Args.id(id, name);
+        Args.notNull(sink, "sink");
     }
 
     /**

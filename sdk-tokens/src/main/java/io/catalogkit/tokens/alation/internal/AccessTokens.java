@@ -8,6 +8,7 @@ import io.catalogkit.core.internal.ErrorReport;
 import io.catalogkit.tokens.AccessToken;
 import io.catalogkit.tokens.TokenStatus;
 import io.catalogkit.tokens.alation.AccessTokenService;
+import io.catalogkit.tokens.internal.Hints;
 
 /** {@link AccessTokenService} over Alation's P1, P2 and P3 endpoints. Thread-safe. */
 public final class AccessTokens implements AccessTokenService {
@@ -24,13 +25,14 @@ public final class AccessTokens implements AccessTokenService {
 
     @Override
     public AccessToken create(Secret refreshToken, long userId) {
-        Args.notNull(refreshToken, "refreshToken");
+        Args.headerSafe(refreshToken, "refreshToken");
         AlationCalls.checkUserId(userId);
+        String lookFirst = "An access token may have been minted; it expires on its own, so minting"
+                + " again only adds one more: reuse the one you hold while it validates.";
         ApiRequest request = calls.request(
                         Endpoint.CREATE_ACCESS_TOKEN, TokenRequest.refreshToken(refreshToken, userId), refreshToken)
-                .hints(AlationCalls.refreshTokenHints())
-                .ambiguousFailureHint("An access token may have been minted; it expires on its own, so minting"
-                        + " again only adds one more.")
+                .hints(Hints.mayHaveActed(AlationCalls.refreshTokenHints(), lookFirst))
+                .ambiguousFailureHint(lookFirst)
                 .build();
         Answer answer = calls.sendForObject(request);
         AccessToken token = AlationJson.accessToken(answer, true, userId);
@@ -46,7 +48,7 @@ public final class AccessTokens implements AccessTokenService {
 
     @Override
     public AccessToken validate(Secret accessToken, long userId) {
-        Args.notNull(accessToken, "accessToken");
+        Args.headerSafe(accessToken, "accessToken");
         AlationCalls.checkUserId(userId);
         ApiRequest request = calls.request(
                         Endpoint.VALIDATE_ACCESS_TOKEN, TokenRequest.accessToken(accessToken, userId), accessToken)
@@ -57,7 +59,7 @@ public final class AccessTokens implements AccessTokenService {
 
     @Override
     public void revokeAll(Secret refreshToken, long userId) {
-        Args.notNull(refreshToken, "refreshToken");
+        Args.headerSafe(refreshToken, "refreshToken");
         AlationCalls.checkUserId(userId);
         ApiRequest request = calls.request(
                         Endpoint.REVOKE_ACCESS_TOKENS, TokenRequest.refreshToken(refreshToken, userId), refreshToken)

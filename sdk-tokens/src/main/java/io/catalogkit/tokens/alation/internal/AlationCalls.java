@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.catalogkit.core.Secret;
 import io.catalogkit.core.internal.Answer;
 import io.catalogkit.core.internal.ApiRequest;
+import io.catalogkit.core.internal.Args;
 import io.catalogkit.core.internal.ErrorReport;
 import io.catalogkit.core.internal.Json;
 import io.catalogkit.core.internal.Transport;
@@ -98,14 +99,13 @@ public final class AlationCalls {
     }
 
     /**
-     * Requires a positive Alation user id.
+     * Requires an Alation user id: from 1 to {@link Integer#MAX_VALUE}.
      *
      * @param userId the argument
-     * @throws IllegalArgumentException when it is not positive
+     * @throws IllegalArgumentException when it is outside
      */
     public static void checkUserId(long userId) {
-        if (userId <= 0) {
-            throw new IllegalArgumentException("userId must be a positive Alation user id, was " + userId);
-        }
+        // Alation's user ids are 32-bit database keys.
+        Args.between(userId, 1, Integer.MAX_VALUE, "userId");
     }
 }

@@ -39,7 +39,7 @@ public final class RefreshTokenRotation {
      * @return the rotation
      */
     public Rotation<RefreshToken> rotate(Secret refreshToken, long userId, SecretSink sink) {
-        Args.notNull(refreshToken, "refreshToken");
+        Args.headerSafe(refreshToken, "refreshToken");
         AlationCalls.checkUserId(userId);
         Args.notNull(sink, "sink");
         Rotator rotator = new Rotator(Platform.ALATION, "Alation rotate refresh token of user " + userId);

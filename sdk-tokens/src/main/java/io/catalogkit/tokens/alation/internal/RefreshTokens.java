@@ -8,6 +8,7 @@ import io.catalogkit.tokens.RefreshToken;
 import io.catalogkit.tokens.Rotation;
 import io.catalogkit.tokens.SecretSink;
 import io.catalogkit.tokens.alation.RefreshTokenService;
+import io.catalogkit.tokens.internal.Hints;
 import java.util.Optional;
 
 /** {@link RefreshTokenService} over Alation's R1, R2 and R3 endpoints. Thread-safe. */
@@ -29,17 +30,23 @@ public final class RefreshTokens implements RefreshTokenService {
 
     @Override
     public RefreshToken create(String username, Secret password, String name) {
-        Args.notBlank(username, "username");
-        Args.notNull(password, "password");
-        Args.notBlank(name, "name");
+        Args.id(username, "username");
+        Args.secret(password, "password");
+        Args.line(name, Args.MAX_NAME, "name");
+        String lookFirst = "A refresh token may have been created. Refresh tokens cannot be listed or"
+                + " revoked over the API: look under Profile > Authentication in the Alation UI before"
+                + " creating another.";
         ApiRequest request = calls.request(
                         Endpoint.CREATE_REFRESH_TOKEN, TokenRequest.credentials(username, password, name), password)
-                .hints((status, code) -> status == 401
-                        ? AlationCalls.BAD_CREDENTIALS
-                        : status >= 400 && status < 500 ? AlationCalls.SSO_HINT : null)
-                .ambiguousFailureHint("A refresh token may have been created. Refresh tokens cannot be listed or"
-                        + " revoked over the API: look under Profile > Authentication in the Alation UI before"
-                        + " creating another.")
+                // 408 and 429 say nothing about the user: no SSO hint for them.
+                .hints(Hints.mayHaveActed(
+                        (status, code) -> status == 401
+                                ? AlationCalls.BAD_CREDENTIALS
+                                : status >= 400 && status < 500 && status != 408 && status != 429
+                                        ? AlationCalls.SSO_HINT
+                                        : null,
+                        lookFirst))
+                .ambiguousFailureHint(lookFirst)
                 .build();
         Answer answer = calls.sendForObject(request);
         return AlationJson.refreshToken(answer, true, null);
@@ -47,7 +54,7 @@ public final class RefreshTokens implements RefreshTokenService {
 
     @Override
     public RefreshToken validate(Secret refreshToken, long userId) {
-        Args.notNull(refreshToken, "refreshToken");
+        Args.headerSafe(refreshToken, "refreshToken");
         AlationCalls.checkUserId(userId);
         ApiRequest request = calls.request(
                         Endpoint.VALIDATE_REFRESH_TOKEN, TokenRequest.refreshToken(refreshToken, userId), refreshToken)
@@ -58,15 +65,16 @@ public final class RefreshTokens implements RefreshTokenService {
 
     @Override
     public RefreshToken regenerate(Secret refreshToken, long userId) {
-        Args.notNull(refreshToken, "refreshToken");
+        Args.headerSafe(refreshToken, "refreshToken");
         AlationCalls.checkUserId(userId);
+        String lookFirst = "The refresh token may have been regenerated, which invalidates the old"
+                + " value; validate the old one, and if it is no longer valid, create a new refresh token.";
         ApiRequest request = calls.request(
                         Endpoint.REGENERATE_REFRESH_TOKEN,
                         TokenRequest.refreshToken(refreshToken, userId),
                         refreshToken)
-                .hints(AlationCalls.refreshTokenHints())
-                .ambiguousFailureHint("The refresh token may have been regenerated, which invalidates the old"
-                        + " value; validate the old one, and if it is no longer valid, create a new refresh token.")
+                .hints(Hints.mayHaveActed(AlationCalls.refreshTokenHints(), lookFirst))
+                .ambiguousFailureHint(lookFirst)
                 .build();
         Answer answer = calls.sendForObject(request);
         // The old value is dead from now on: switch the client first, so that a later parsing

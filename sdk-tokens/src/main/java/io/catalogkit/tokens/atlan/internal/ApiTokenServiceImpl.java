@@ -42,6 +42,8 @@ public final class ApiTokenServiceImpl implements ApiTokenService {
     static final String BULK_SAVE = "api/meta/entity/bulk";
     /** One lookup asks for up to this many records; more than one match is an error anyway. */
     static final int LOOKUP_LIMIT = 100;
+    /** The most personas one call may name. */
+    static final int MAX_PERSONAS = 1000;
     /** Atlan can take minutes to create a token (atlan-java allows 6). */
     static final Duration CREATE_TIMEOUT = Duration.ofMinutes(6);
 
@@ -73,7 +75,8 @@ public final class ApiTokenServiceImpl implements ApiTokenService {
     @Override
     public ApiToken create(
             String displayName, String description, Set<String> personaQualifiedNames, Long validitySeconds) {
-        Args.notBlank(displayName, "displayName");
+        Args.line(displayName, Args.MAX_NAME, "displayName");
+        Args.text(description, Args.MAX_DESCRIPTION, "description");
         Set<String> personas =
                 personaQualifiedNames == null ? Set.of() : personaSet(personaQualifiedNames, "personaQualifiedNames");
         long validity =
@@ -102,13 +105,13 @@ public final class ApiTokenServiceImpl implements ApiTokenService {
 
     @Override
     public Optional<ApiToken> retrieveByName(String displayName) {
-        Args.notBlank(displayName, "displayName");
+        Args.line(displayName, Args.MAX_NAME, "displayName");
         return single("retrieve API token by name", "displayName", displayName, ApiToken::getDisplayName);
     }
 
     @Override
     public Optional<ApiToken> getById(String clientId) {
-        Args.notBlank(clientId, "clientId");
+        Args.id(clientId, "clientId");
         String id = clientId.startsWith(SERVICE_ACCOUNT_PREFIX)
                 ? clientId.substring(SERVICE_ACCOUNT_PREFIX.length())
                 : clientId;
@@ -118,7 +121,7 @@ public final class ApiTokenServiceImpl implements ApiTokenService {
 
     @Override
     public Optional<ApiToken> getByGuid(String guid) {
-        Args.notBlank(guid, "guid");
+        Args.id(guid, "guid");
         return single("get API token by GUID", "id", guid, ApiToken::getGuid);
     }
 
@@ -146,8 +149,7 @@ public final class ApiTokenServiceImpl implements ApiTokenService {
 
     @Override
     public Page<ApiToken> list(int offset, int limit) {
-        Args.atLeast(offset, 0, "offset");
-        Args.atLeast(limit, 1, "limit");
+        Args.page(offset, "offset", limit, "limit", Page.MAX_SIZE);
         Listing page = listing(listRequest("list API tokens", offset, limit).build());
         int size = page.records().size();
         Integer count = positive(page.filterRecord()) != null ? page.filterRecord() : positive(page.totalRecord());
@@ -157,14 +159,17 @@ public final class ApiTokenServiceImpl implements ApiTokenService {
             hasNext = false;
             total = count != null ? count : offset;
         } else if (count != null) {
-            hasNext = offset + size < count;
+            hasNext = (long) offset + size < count;
             total = count;
         } else {
             // The server did not count: a full page may have more behind it.
             hasNext = size >= limit;
-            total = offset + size;
+            total = (int) Math.min(Integer.MAX_VALUE, (long) offset + size);
         }
-        return Page.of(page.records(), total, hasNext ? () -> list(offset + size, limit) : null);
+        // A server may answer more records than asked: never page past the largest offset.
+        long next = (long) offset + size;
+        hasNext = hasNext && next + limit <= Integer.MAX_VALUE;
+        return Page.of(page.records(), total, hasNext ? () -> list((int) next, limit) : null);
     }
 
     private ApiRequest.Builder listRequest(String operation, int offset, int limit) {
@@ -208,10 +213,11 @@ public final class ApiTokenServiceImpl implements ApiTokenService {
 
     @Override
     public ApiToken update(String guid, String displayName, String description, Set<String> personaQualifiedNames) {
-        Args.notBlank(guid, "guid");
+        Args.id(guid, "guid");
         if (displayName != null) {
-            Args.notBlank(displayName, "displayName");
+            Args.line(displayName, Args.MAX_NAME, "displayName");
         }
+        Args.text(description, Args.MAX_DESCRIPTION, "description");
         Set<String> personas =
                 personaQualifiedNames == null ? null : personaSet(personaQualifiedNames, "personaQualifiedNames");
         if (displayName != null && description != null && personas != null) {
@@ -228,7 +234,7 @@ public final class ApiTokenServiceImpl implements ApiTokenService {
 
     @Override
     public ApiToken linkPersonas(String guid, Set<String> add) {
-        Args.notBlank(guid, "guid");
+        Args.id(guid, "guid");
         Set<String> added = personaSet(add, "add");
         ApiToken current = require(guid, "link personas to API token");
         Set<String> merged = new LinkedHashSet<>(current.getPersonaQualifiedNames());
@@ -241,7 +247,7 @@ public final class ApiTokenServiceImpl implements ApiTokenService {
 
     @Override
     public ApiToken unlinkPersonas(String guid, Set<String> remove) {
-        Args.notBlank(guid, "guid");
+        Args.id(guid, "guid");
         Set<String> removed = personaSet(remove, "remove");
         ApiToken current = require(guid, "unlink personas from API token");
         Set<String> kept = new LinkedHashSet<>(current.getPersonaQualifiedNames());
@@ -312,7 +318,7 @@ public final class ApiTokenServiceImpl implements ApiTokenService {
 
     @Override
     public void purge(String guid) {
-        Args.notBlank(guid, "guid");
+        Args.id(guid, "guid");
         ApiRequest request = ApiRequest.builder("purge API token", "DELETE")
                 .path(APIKEYS)
                 .pathParam(guid)
@@ -338,7 +344,7 @@ public final class ApiTokenServiceImpl implements ApiTokenService {
     }
 
     private void addToAsset(String assetGuid, Secret impersonationToken, String attribute, String operation) {
-        Args.notBlank(assetGuid, "assetGuid");
+        Args.id(assetGuid, attribute.equals(VIEWER_USERS) ? "collectionGuid" : "assetGuid");
         Args.headerSafe(impersonationToken, "impersonationToken");
         String username = currentUsername(operation);
         Credentials impersonation = Credentials.bearer(impersonationToken);
@@ -516,6 +522,6 @@ public final class ApiTokenServiceImpl implements ApiTokenService {
     }
 
     private static Set<String> personaSet(Set<String> names, String argument) {
-        return new LinkedHashSet<>(Args.noBlankElements(names, argument));
+        return new LinkedHashSet<>(Args.lines(names, MAX_PERSONAS, Args.MAX_QUALIFIED_NAME, argument));
     }
 }

@@ -4,6 +4,7 @@ import io.catalogkit.core.CatalogKitException;
 import io.catalogkit.core.NotFoundException;
 import io.catalogkit.core.PermissionDeniedException;
 import io.catalogkit.core.Secret;
+import io.catalogkit.core.internal.Args;
 import io.catalogkit.tokens.AccessToken;
 import io.catalogkit.tokens.Page;
 import io.catalogkit.tokens.Platform;
@@ -55,7 +56,7 @@ public final class AccessTokenRotation {
      */
     public Rotation<AccessToken> rotate(String tokenId, AccessTokenDuration duration, SecretSink sink) {
         Rotator.requireArguments(tokenId, "tokenId", sink);
-        Objects.requireNonNull(duration, "duration must not be null");
+        Args.notNull(duration, "duration");
         Rotator rotator = new Rotator(Platform.DATAHUB, "DataHub rotate access token " + tokenId);
         AccessToken old = rotator.unchangedIfFails("looking up the old token", () -> find(tokenId))
                 .orElseThrow(() -> new NotFoundException(

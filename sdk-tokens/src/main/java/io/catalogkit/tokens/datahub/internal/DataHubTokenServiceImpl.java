@@ -17,6 +17,7 @@ import io.catalogkit.tokens.TokenStatus;
 import io.catalogkit.tokens.datahub.AccessTokenDuration;
 import io.catalogkit.tokens.datahub.DataHubClient;
 import io.catalogkit.tokens.datahub.DataHubTokenService;
+import io.catalogkit.tokens.internal.Hints;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,11 +35,12 @@ public final class DataHubTokenServiceImpl implements DataHubTokenService {
 
     static final String GENERATE = "'Generate Personal Access Tokens'";
     static final String MANAGE = "'Manage All Access Tokens'";
+    static final String REVOKED_MAYBE = "The token may have been revoked: list the tokens to check before revoking"
+            + " again (a second revoke is an error).";
+    static final String CREATED_MAYBE =
+            "The token may have been created: list the tokens by owner and name before creating it again.";
     static final String SCHEMA_HINT = "The server's GraphQL schema differs from the one catalogkit was built against"
             + " (an older or newer DataHub?): its message names what it rejected.";
-
-    static final String MAY_EXIST =
-            "The token may have been created: list the tokens by owner and name before creating it again.";
 
     private final GraphQl graphQl;
     private final Secret clientToken;
@@ -61,9 +63,10 @@ public final class DataHubTokenServiceImpl implements DataHubTokenService {
 
     @Override
     public AccessToken create(String actorUrn, AccessTokenDuration duration, String name, String description) {
-        Args.notBlank(actorUrn, "actorUrn");
+        Args.urn(actorUrn, Jwt.CORP_USER, "actorUrn");
         Args.notNull(duration, "duration");
-        Args.notBlank(name, "name");
+        Args.line(name, Args.MAX_NAME, "name");
+        Args.text(description, Args.MAX_DESCRIPTION, "description");
         return createToken(
                 "PERSONAL",
                 actorUrn,
@@ -77,12 +80,13 @@ public final class DataHubTokenServiceImpl implements DataHubTokenService {
 
     @Override
     public AccessToken create(String actorUrn, Duration lifetime, String name, String description) {
-        Args.notBlank(actorUrn, "actorUrn");
+        Args.urn(actorUrn, Jwt.CORP_USER, "actorUrn");
         Args.notNull(lifetime, "lifetime");
         if (lifetime.isNegative() || lifetime.isZero()) {
             throw new IllegalArgumentException("lifetime must be positive, was " + lifetime);
         }
-        Args.notBlank(name, "name");
+        Args.line(name, Args.MAX_NAME, "name");
+        Args.text(description, Args.MAX_DESCRIPTION, "description");
         String iso = iso(lifetime);
         Wire.CreateAccessTokenInput input =
                 new Wire.CreateAccessTokenInput("PERSONAL", actorUrn, null, name, description, iso);
@@ -99,10 +103,11 @@ public final class DataHubTokenServiceImpl implements DataHubTokenService {
                                     Documents.CREATE,
                                     Documents.CREATE_OPERATION,
                                     new Wire.InputVariables(input))
-                            .hints(mayExistOnServerError(
+                            .hints(Hints.mayHaveActed(
                                     (status, code) -> status == 400 && !GraphQl.VALIDATION_ERROR.equals(code)
                                             ? refused
-                                            : base.hint(status, code))),
+                                            : base.hint(status, code),
+                                    CREATED_MAYBE)),
                     actorUrn,
                     name,
                     description);
@@ -166,7 +171,7 @@ public final class DataHubTokenServiceImpl implements DataHubTokenService {
                 new Wire.CreateAccessTokenInput(type, actorUrn, duration.name(), name, description);
         return create(
                 GraphQl.request(operation, Documents.CREATE, Documents.CREATE_OPERATION, new Wire.InputVariables(input))
-                        .hints(mayExistOnServerError(hints(forbidden, null))),
+                        .hints(Hints.mayHaveActed(hints(forbidden, null), CREATED_MAYBE)),
                 actorUrn,
                 name,
                 description);
@@ -175,7 +180,7 @@ public final class DataHubTokenServiceImpl implements DataHubTokenService {
     /** Sends a create, never repeated, and reads the new token, keeping its secret whatever else is wrong. */
     private AccessToken create(ApiRequest.Builder builder, String actorUrn, String name, String description) {
         ApiRequest request =
-                builder.safeToRetry(false).ambiguousFailureHint(MAY_EXIST).build();
+                builder.safeToRetry(false).ambiguousFailureHint(CREATED_MAYBE).build();
         GraphQl.Result answer = graphQl.send(request);
         JsonNode created = answer.field(Documents.CREATE_OPERATION);
         JsonNode value = created == null ? null : created.get("accessToken");
@@ -214,11 +219,13 @@ public final class DataHubTokenServiceImpl implements DataHubTokenService {
 
     @Override
     public Page<AccessToken> list(int start, int count, String ownerUrn) {
-        Args.atLeast(start, 0, "start");
-        Args.atLeast(count, 1, "count");
+        Args.page(start, "start", count, "count", Page.MAX_SIZE);
         if (ownerUrn != null && ownerUrn.isBlank()) {
             throw new IllegalArgumentException(
                     "ownerUrn must not be blank: pass the owner's urn, or null to list every token (admins only)");
+        }
+        if (ownerUrn != null) {
+            Args.urn(ownerUrn, Jwt.CORP_USER, "ownerUrn");
         }
         List<Wire.FacetFilterInput> filters =
                 ownerUrn == null ? null : List.of(new Wire.FacetFilterInput("ownerUrn", List.of(ownerUrn)));
@@ -277,7 +284,8 @@ public final class DataHubTokenServiceImpl implements DataHubTokenService {
             items.add(toModel(m, null));
         }
         // Page on total with the size asked for (DataHub echoes count); stop on an empty page.
-        boolean more = !items.isEmpty() && (long) start + count < total;
+        boolean more =
+                !items.isEmpty() && (long) start + count < total && (long) start + count + count <= Integer.MAX_VALUE;
         return Page.of(
                 items,
                 total,
@@ -286,7 +294,7 @@ public final class DataHubTokenServiceImpl implements DataHubTokenService {
 
     @Override
     public boolean revoke(String tokenId) {
-        Args.notBlank(tokenId, "tokenId");
+        Args.id(tokenId, "tokenId");
         if (tokenId.startsWith("eyJ")) {
             throw new IllegalArgumentException("tokenId looks like a token value (a JWT), not a token id: pass the"
                     + " id from AccessToken.getId() (as create() or list() return it), never the token itself");
@@ -297,12 +305,13 @@ public final class DataHubTokenServiceImpl implements DataHubTokenService {
                         Documents.REVOKE_OPERATION,
                         new Wire.TokenIdVariables(tokenId))
                 .safeToRetry(false)
-                .hints(hints(
-                        "Revoking needs " + MANAGE + ", or owning the token; an owner's second revoke of a token"
-                                + " that is already gone also answers this.",
-                        null))
-                .ambiguousFailureHint("The token may have been revoked: list the tokens to check before revoking"
-                        + " again (a second revoke is an error).")
+                .hints(Hints.mayHaveActed(
+                        hints(
+                                "Revoking needs " + MANAGE + ", or owning the token; an owner's second revoke of a"
+                                        + " token that is already gone also answers this.",
+                                null),
+                        REVOKED_MAYBE))
+                .ambiguousFailureHint(REVOKED_MAYBE)
                 .build();
         GraphQl.Result answer = graphQl.send(request);
         if (!answer.errors().isEmpty()) {
@@ -321,7 +330,7 @@ public final class DataHubTokenServiceImpl implements DataHubTokenService {
 
     @Override
     public AccessToken getMetadata(Secret token) {
-        Args.notNull(token, "token");
+        Args.secret(token, "token");
         ApiRequest request = GraphQl.request(
                         "get access token metadata",
                         Documents.GET_METADATA,
@@ -422,11 +431,6 @@ public final class DataHubTokenServiceImpl implements DataHubTokenService {
             }
             return null;
         };
-    }
-
-    /** After a server error on create the token may exist all the same: say so, whatever else applies. */
-    private static ApiRequest.ErrorHints mayExistOnServerError(ApiRequest.ErrorHints hints) {
-        return (status, code) -> status >= 500 ? MAY_EXIST : hints.hint(status, code);
     }
 
     /** A 401 does not say why: the client's own token's {@code exp} tells expired from revoked. */
