@@ -119,7 +119,7 @@ public final class OAuthTokens implements OAuthTokenService {
     }
 
     private static FormBody withClient(FormBody.Builder form, String clientId, Secret clientSecret) {
-        Args.notBlank(clientId, "clientId");
+        Args.id(clientId, "clientId");
         Args.notNull(clientSecret, "clientSecret");
         return form.add("client_id", clientId)
                 .add("client_secret", clientSecret.reveal())

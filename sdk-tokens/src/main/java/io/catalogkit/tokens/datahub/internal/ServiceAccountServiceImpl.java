@@ -44,6 +44,10 @@ public final class ServiceAccountServiceImpl implements ServiceAccountService {
 
     @Override
     public ServiceAccount create(String displayName, String description) {
+        if (displayName != null) {
+            Args.line(displayName, Args.MAX_NAME, "displayName");
+        }
+        Args.text(description, Args.MAX_DESCRIPTION, "description");
         ApiRequest request = request(
                         "create service account",
                         Documents.CREATE_SERVICE_ACCOUNT,
@@ -64,8 +68,10 @@ public final class ServiceAccountServiceImpl implements ServiceAccountService {
 
     @Override
     public Page<ServiceAccount> list(int start, int count, String query) {
-        Args.atLeast(start, 0, "start");
-        Args.atLeast(count, 1, "count");
+        Args.page(start, "start", count, "count", Page.MAX_SIZE);
+        if (query != null) {
+            Args.line(query, Args.MAX_NAME, "query");
+        }
         return listPage(start, count, query);
     }
 
@@ -98,7 +104,7 @@ public final class ServiceAccountServiceImpl implements ServiceAccountService {
 
     @Override
     public Optional<ServiceAccount> get(String urn) {
-        Args.notBlank(urn, "urn");
+        Args.id(urn, "urn");
         ApiRequest request = request(
                         "get service account",
                         Documents.GET_SERVICE_ACCOUNT,
@@ -120,7 +126,7 @@ public final class ServiceAccountServiceImpl implements ServiceAccountService {
 
     @Override
     public boolean delete(String urn) {
-        Args.notBlank(urn, "urn");
+        Args.id(urn, "urn");
         ApiRequest request = request(
                         "delete service account",
                         Documents.DELETE_SERVICE_ACCOUNT,
@@ -141,9 +147,10 @@ public final class ServiceAccountServiceImpl implements ServiceAccountService {
     @Override
     public AccessToken createToken(
             String serviceAccountUrn, AccessTokenDuration duration, String name, String description) {
-        Args.notBlank(serviceAccountUrn, "serviceAccountUrn");
+        Args.id(serviceAccountUrn, "serviceAccountUrn");
         Args.notNull(duration, "duration");
-        Args.notBlank(name, "name");
+        Args.line(name, Args.MAX_NAME, "name");
+        Args.text(description, Args.MAX_DESCRIPTION, "description");
         return tooOld(
                 "create service account token",
                 () -> tokens.createToken(
@@ -158,9 +165,8 @@ public final class ServiceAccountServiceImpl implements ServiceAccountService {
 
     @Override
     public Page<AccessToken> listTokens(String serviceAccountUrn, int start, int count) {
-        Args.notBlank(serviceAccountUrn, "serviceAccountUrn");
-        Args.atLeast(start, 0, "start");
-        Args.atLeast(count, 1, "count");
+        Args.id(serviceAccountUrn, "serviceAccountUrn");
+        Args.page(start, "start", count, "count", Page.MAX_SIZE);
         List<Wire.FacetFilterInput> filters =
                 List.of(new Wire.FacetFilterInput("actorUrn", List.of(serviceAccountUrn)));
         return tooOld(
