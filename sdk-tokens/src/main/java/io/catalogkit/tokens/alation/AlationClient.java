@@ -60,6 +60,7 @@ public final class AlationClient implements AutoCloseable {
                 .errorParser(AlationErrors.PARSER)
                 .credentialHeaders("TOKEN")
                 .build();
+        transport.redactor().hold(b.refreshToken);
         AlationCalls calls = new AlationCalls(transport);
         this.accessTokens = new AccessTokens(calls);
         if (b.refreshToken != null) {
@@ -67,6 +68,10 @@ public final class AlationClient implements AutoCloseable {
                     accessTokens, new RefreshCredential(b.refreshToken, b.userId), options.clock(), b.skew);
             this.interceptor = new AuthInterceptor(options.baseUrl(), managed, transport::checkOpen);
             RefreshTokenHolders.register(managed);
+            transport
+                    .redactor()
+                    .holdLive(managed::peek)
+                    .holdLive(() -> managed.credential().secret());
         } else {
             this.managed = null;
             this.interceptor = null;

@@ -50,6 +50,7 @@ public final class DataHubClient implements AutoCloseable {
                 .requestIdHeader(DataHubErrors.REQUEST_ID_HEADER)
                 .errorParser(DataHubErrors.PARSER)
                 .build();
+        transport.redactor().hold(token);
         this.accessTokens = new DataHubTokenServiceImpl(transport, token, key -> new DataHubClient(options, key));
     }
 
