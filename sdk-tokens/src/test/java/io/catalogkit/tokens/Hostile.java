@@ -78,6 +78,7 @@ final class Hostile implements AutoCloseable {
     static final Secret PASSWORD = Secret.of("correct-horse-battery-staple-91");
     static final Secret IMPERSONATION = Secret.of("jdoe-bearer-value-hostile-0001");
 
+    private static final Duration READ_TIMEOUT = Duration.ofMillis(150);
     private static final Pattern SECRET_FIELD =
             Pattern.compile("\"(api_access_token|refresh_token|accessToken)\"\\s*:\\s*\"([^\"]{8,})\"");
 
@@ -150,40 +151,14 @@ final class Hostile implements AutoCloseable {
         atlanProxy = new Proxy(atlan.baseUrl());
         alationProxy = new Proxy(alation.baseUrl());
         hubProxy = new Proxy(hub.baseUrl());
-        Duration read = Duration.ofMillis(150);
-        atlanClient = AtlanClient.builder()
-                .baseUrl(atlanProxy.url())
-                .apiKey(atlanKey)
-                .clock(clock)
-                .sleeper(d -> {})
-                .readTimeout(read)
-                .callTimeout(Duration.ofSeconds(5))
-                .maxRetries(1)
-                .maxRetryAfter(Duration.ofSeconds(1))
+        atlanClient =
+                impatient(AtlanClient.builder().apiKey(atlanKey), atlanProxy).build();
+        alationClient = impatient(AlationClient.builder().refreshToken(ownRefresh, userId), alationProxy)
                 .build();
-        alationClient = AlationClient.builder()
-                .baseUrl(alationProxy.url())
-                .refreshToken(ownRefresh, userId)
-                .clock(clock)
-                .sleeper(d -> {})
-                .readTimeout(read)
-                .callTimeout(Duration.ofSeconds(5))
-                .maxRetries(1)
-                .maxRetryAfter(Duration.ofSeconds(1))
-                .build();
-        hubClient = DataHubClient.builder()
-                .baseUrl(hubProxy.url())
-                .token(hubKey)
-                .clock(clock)
-                .sleeper(d -> {})
-                .readTimeout(read)
-                .callTimeout(Duration.ofSeconds(5))
-                .maxRetries(1)
-                .maxRetryAfter(Duration.ofSeconds(1))
-                .build();
+        hubClient = impatient(DataHubClient.builder().token(hubKey), hubProxy).build();
         dataCalls = new OkHttpClient.Builder()
                 .addInterceptor(alationClient.authInterceptor())
-                .readTimeout(read)
+                .readTimeout(READ_TIMEOUT)
                 .callTimeout(Duration.ofSeconds(5))
                 .followRedirects(false)
                 .retryOnConnectionFailure(false)
@@ -198,6 +173,17 @@ final class Hostile implements AutoCloseable {
             };
             pool.addAll(Collections.nCopies(weight, k));
         }
+    }
+
+    /** Short timeouts, one retry, no real sleeps: a hostile answer costs little time. */
+    private <B extends io.catalogkit.core.ClientBuilder<B>> B impatient(B builder, Proxy proxy) {
+        return builder.baseUrl(proxy.url())
+                .clock(clock)
+                .sleeper(d -> {})
+                .readTimeout(READ_TIMEOUT)
+                .callTimeout(Duration.ofSeconds(5))
+                .maxRetries(1)
+                .maxRetryAfter(Duration.ofSeconds(1));
     }
 
     /** One public operation: its name, its platform's proxy, and the call. */
@@ -626,6 +612,8 @@ final class Hostile implements AutoCloseable {
                 }
                 case INVALID_UTF8 -> {
                     Buffer buf = Mutations.invalidUtf8(text, r);
+                    // Values outside the broken bytes are still the answer's own.
+                    c.bodies.add(text);
                     return out.body(buf).build();
                 }
                 case CONTENT_LENGTH -> {
