@@ -220,13 +220,21 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
             throw new IllegalArgumentException(
                     platform + " baseUrl is required: call baseUrl(\"https://...\") or set " + baseUrlVariable);
         }
+        // A base URL may carry a password or a token: no message below quotes more than its host.
         HttpUrl url = HttpUrl.parse(baseUrl.trim());
         if (url == null) {
-            throw new IllegalArgumentException(
-                    platform + " baseUrl is not an absolute http(s) URL: '" + baseUrl.trim() + "'");
+            throw new IllegalArgumentException(platform + " baseUrl is not an absolute http(s) URL such as"
+                    + " https://catalog.example.com (the value is not shown: it may hold a credential)");
+        }
+        if (!url.username().isEmpty() || !url.password().isEmpty()) {
+            throw new IllegalArgumentException(platform + " baseUrl to " + url.host() + " holds a user name or"
+                    + " password (user:password@): remove it and pass credentials through the builder; the value is"
+                    + " not shown");
         }
         if (url.query() != null || url.fragment() != null) {
-            throw new IllegalArgumentException(platform + " baseUrl must not have a query or fragment: " + url.host());
+            throw new IllegalArgumentException(platform + " baseUrl to " + url.host() + " must not have a query or"
+                    + " fragment" + (looksLikeCredential(url) ? " (it seems to hold a credential, not shown)" : "")
+                    + ": pass credentials through the builder");
         }
         if (!url.isHttps() && !allowInsecureHttp && !isLoopback(url.host())) {
             throw new IllegalArgumentException(platform + " baseUrl uses plain http:// to " + url.host()
@@ -247,6 +255,19 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
                 httpClient,
                 sleeper,
                 clock);
+    }
+
+    /** Query names that usually carry a credential. */
+    private static final java.util.regex.Pattern CREDENTIAL_NAME = java.util.regex.Pattern.compile(
+            "(?i).*(token|key|secret|password|passwd|pwd|auth|credential|signature|sig|session).*");
+
+    static boolean looksLikeCredential(HttpUrl url) {
+        for (String name : url.queryParameterNames()) {
+            if (CREDENTIAL_NAME.matcher(name).matches()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean isLoopback(String host) {

@@ -116,4 +116,24 @@ class ClientBuilderTest {
         assertThat(new TestBuilder().baseUrl("https://h.example.com").build().callTimeoutSet())
                 .isFalse();
     }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "https://admin:hunter2-secret@catalog.example.com",
+                "https://hunter2-secret@catalog.example.com/api",
+                "https://catalog.example.com/?token=hunter2-secret",
+                "https://catalog.example.com/?access_token=hunter2-secret",
+                "https://catalog.example.com/?api_key=hunter2-secret&x=1",
+                "https://catalog.example.com/?password=hunter2-secret",
+                "https://catalog.example.com/#secret=hunter2-secret",
+                "catalog.example.com?token=hunter2-secret",
+                "ht!tp://u:hunter2-secret@x"
+            })
+    void refusesCredentialsInTheBaseUrlWithoutEchoingThem(String url) {
+        assertThatThrownBy(() -> new TestBuilder().baseUrl(url).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("Test baseUrl")
+                .hasMessageNotContaining("hunter2");
+    }
 }

@@ -3,6 +3,7 @@ package io.catalogkit.core.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.catalogkit.core.ApiException;
 import io.catalogkit.core.MalformedResponseException;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -106,7 +107,30 @@ public final class Answer {
      * @return the exception, to be thrown
      */
     public MalformedResponseException malformed(String what) {
-        return errors.malformed(request, path, status, contentType, what);
+        return errors.malformed(request, path, status, contentType, what, Transport.secrets(credentials));
+    }
+
+    /**
+     * Server text (an id, a user name, a list of GUIDs) made fit for a message or a log line:
+     * cleaned of every secret the client holds and of this request's, escaped, cut to a bound.
+     * Call it only on the message path.
+     *
+     * @param serverText the text, may be null
+     * @return the cleaned text, or null
+     */
+    public String quote(String serverText) {
+        List<io.catalogkit.core.Secret> secrets = new java.util.ArrayList<>(request.secrets);
+        secrets.addAll(Transport.secrets(credentials));
+        return errors.redactor().clean(serverText, secrets);
+    }
+
+    /**
+     * The client's redactor, for messages built after this answer was read.
+     *
+     * @return the redactor
+     */
+    public Redactor redactor() {
+        return errors.redactor();
     }
 
     /**

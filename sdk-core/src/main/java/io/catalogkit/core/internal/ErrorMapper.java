@@ -12,7 +12,6 @@ import io.catalogkit.core.ServerException;
 import io.catalogkit.core.TransportException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -23,14 +22,35 @@ import java.util.List;
  */
 public final class ErrorMapper {
     private final String platform;
+    private final Redactor redactor;
 
     /**
-     * Creates a mapper.
+     * Creates a mapper with a redactor of its own.
      *
      * @param platform the platform name that starts every message
      */
     public ErrorMapper(String platform) {
+        this(platform, new Redactor());
+    }
+
+    /**
+     * Creates a mapper that cleans server text with the client's redactor.
+     *
+     * @param platform the platform name that starts every message
+     * @param redactor the client's redactor, which knows every secret the client holds
+     */
+    public ErrorMapper(String platform, Redactor redactor) {
         this.platform = platform;
+        this.redactor = redactor;
+    }
+
+    /**
+     * The client's redactor.
+     *
+     * @return the redactor
+     */
+    public Redactor redactor() {
+        return redactor;
     }
 
     /**
@@ -59,12 +79,12 @@ public final class ErrorMapper {
      */
     public ApiException toException(
             ApiRequest request, String path, int httpStatus, ErrorReport report, List<Secret> extraSecrets) {
-        List<Secret> secrets = new ArrayList<>(request.secrets);
+        List<Secret> secrets = redactor.all(request.secrets);
         secrets.addAll(extraSecrets);
         int status = report.status();
-        String serverMessage = Redactor.clean(report.message(), secrets);
-        String code = Redactor.clean(report.errorCode(), secrets);
-        String requestId = Redactor.clean(report.requestId(), secrets);
+        String serverMessage = Redactor.clean(report.message(), secrets, Redactor.MAX);
+        String code = Redactor.clean(report.errorCode(), secrets, 80);
+        String requestId = Redactor.clean(report.requestId(), secrets, 80);
         String hint = request.hints.hint(status, code);
         if (hint == null) {
             hint = defaultHint(status);
@@ -113,18 +133,45 @@ public final class ErrorMapper {
     }
 
     /**
+     * A 2xx whose body is not what the platform sends, with no further secrets to redact.
+     *
+     * @param request the request
+     * @param path the URL path sent
+     * @param status the status received
+     * @param contentType the content type received, or null
+     * @param what what was expected or missing
+     * @return the exception, to be thrown by the caller
+     */
+    public MalformedResponseException malformed(
+            ApiRequest request, String path, int status, String contentType, String what) {
+        return malformed(request, path, status, contentType, what, List.of());
+    }
+
+    /**
      * A 2xx whose body is not what the platform sends.
      *
      * @param request the request
      * @param path the URL path sent
      * @param status the status received
      * @param contentType the content type received, or null
-     * @param what what was expected or missing, e.g. "a JSON object with records"
+     * @param what what was expected or missing, e.g. "a JSON object with records"; server text in
+     *     it (a field name, an id) is cleaned here too
+     * @param extraSecrets further values to redact (the credentials sent)
      * @return the exception, to be thrown by the caller
      */
     public MalformedResponseException malformed(
-            ApiRequest request, String path, int status, String contentType, String what) {
-        String hint = contentType != null && contentType.contains("html")
+            ApiRequest request,
+            String path,
+            int status,
+            String rawContentType,
+            String what,
+            List<Secret> extraSecrets) {
+        List<Secret> secrets = redactor.all(request.secrets);
+        secrets.addAll(extraSecrets);
+        String contentType = Redactor.clean(rawContentType, secrets, 100);
+        what = Redactor.clean(what, secrets, 3 * Redactor.MAX);
+        String hint = contentType != null
+                        && contentType.toLowerCase(java.util.Locale.ROOT).contains("html")
                 ? " An HTML page usually means the base URL points at a login page, a proxy or the web UI"
                         + " rather than the API."
                 : " Check that the base URL points at the API itself and that no proxy alters its answers.";

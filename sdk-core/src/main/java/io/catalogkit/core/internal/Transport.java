@@ -76,7 +76,7 @@ public final class Transport implements AutoCloseable {
         this.credentials = b.credentials;
         this.requestIdHeader = b.requestIdHeader;
         this.parser = b.parser;
-        this.errors = new ErrorMapper(platform);
+        this.errors = new ErrorMapper(platform, b.redactor);
         this.policy = new RetryPolicy(options);
         List<String> credentialHeaders = new ArrayList<>(b.credentialHeaders);
         if (credentials.headerName() != null) {
@@ -137,6 +137,15 @@ public final class Transport implements AutoCloseable {
     }
 
     /**
+     * The client's redactor, which knows every secret the client holds.
+     *
+     * @return the redactor
+     */
+    public Redactor redactor() {
+        return errors.redactor();
+    }
+
+    /**
      * Throws when the client was closed; for client methods that may answer without a request.
      *
      * @throws IllegalStateException after {@link #close()}
@@ -165,7 +174,8 @@ public final class Transport implements AutoCloseable {
             try {
                 body = AnswerReader.tree(r.raw.body());
             } catch (AnswerReader.Unreadable e) {
-                throw errors.malformed(request, r.path, r.raw.status(), contentType(r.raw), e.getMessage());
+                throw errors.malformed(
+                        request, r.path, r.raw.status(), contentType(r.raw), e.getMessage(), secrets(r.creds));
             }
         }
         return new Answer(request, errors, r.creds, r.status, r.path, r.contentType, r.requestId, body);
@@ -207,7 +217,8 @@ public final class Transport implements AutoCloseable {
         try {
             return AnswerReader.typed(r.raw.body(), type);
         } catch (AnswerReader.Unreadable e) {
-            throw errors.malformed(request, r.path, r.raw.status(), contentType(r.raw), e.getMessage());
+            throw errors.malformed(
+                    request, r.path, r.raw.status(), contentType(r.raw), e.getMessage(), secrets(r.creds));
         }
     }
 
@@ -456,6 +467,7 @@ public final class Transport implements AutoCloseable {
         private String requestIdHeader = "X-Request-Id";
         private ErrorParser parser = FieldErrorParser.builder().build();
         private final List<String> credentialHeaders = new ArrayList<>();
+        private Redactor redactor = new Redactor();
 
         private Builder(ClientOptions options, String platform) {
             this.options = Objects.requireNonNull(options, "options");
@@ -505,6 +517,18 @@ public final class Transport implements AutoCloseable {
          */
         public Builder errorParser(ErrorParser parser) {
             this.parser = Objects.requireNonNull(parser, "parser");
+            return this;
+        }
+
+        /**
+         * The client's redactor: it cleans every server text that enters a message, and the client
+         * tells it every secret it holds.
+         *
+         * @param redactor the redactor
+         * @return this builder
+         */
+        public Builder redactor(Redactor redactor) {
+            this.redactor = Objects.requireNonNull(redactor, "redactor");
             return this;
         }
 

@@ -50,7 +50,8 @@ class ErrorMapperTest {
     void serverTextIsCleanedOfSecretsAndLineBreaks() {
         ApiException e = map(400);
         assertThat(e.getMessage())
-                .startsWith("Test create thing failed: POST /things answered 400: said [redacted] more (code E-1).")
+                .startsWith("Test create thing failed: POST /things answered 400: said [redacted]\\nmore (code E-1).")
+                .doesNotContain("\n")
                 .doesNotContain(sent.reveal());
         assertThat(e.errorCode()).contains("E-1");
     }

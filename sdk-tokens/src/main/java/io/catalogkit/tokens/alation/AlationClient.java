@@ -76,6 +76,7 @@ public final class AlationClient implements AutoCloseable {
                 .errorParser(AlationErrors.PARSER)
                 .credentialHeaders("TOKEN")
                 .build();
+        transport.redactor().hold(b.refreshToken).hold(b.clientSecret);
         AlationCalls calls = new AlationCalls(transport);
         this.accessTokens = new AccessTokens(calls);
         this.oauthTokens = new OAuthTokens(calls, options.clock());
@@ -85,11 +86,15 @@ public final class AlationClient implements AutoCloseable {
             this.managed = new ManagedAccessToken(
                     accessTokens, new RefreshCredential(b.refreshToken, b.userId), options.clock(), b.skew);
             RefreshTokenHolders.register(managed);
+            transport.redactor().holdLive(() -> managed.credential().secret());
         } else if (b.clientId != null) {
             this.managed = new ManagedAccessToken(
                     new OAuthMinter(oauthTokens, b.clientId, b.clientSecret), options.clock(), b.skew);
         } else {
             this.managed = null;
+        }
+        if (managed != null) {
+            transport.redactor().holdLive(managed::peek);
         }
         this.interceptor =
                 managed == null ? null : new AuthInterceptor(options.baseUrl(), managed, transport::checkOpen);

@@ -37,6 +37,7 @@ public final class AtlanClient implements AutoCloseable {
                 .requestIdHeader(AtlanErrors.REQUEST_ID_HEADER)
                 .errorParser(AtlanErrors.PARSER)
                 .build();
+        transport.redactor().hold(apiKey);
         this.apiTokens = new ApiTokenServiceImpl(transport, credentials, key -> new AtlanClient(options, key));
     }
 

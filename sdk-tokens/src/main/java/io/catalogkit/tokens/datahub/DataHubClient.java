@@ -52,6 +52,7 @@ public final class DataHubClient implements AutoCloseable {
                 .requestIdHeader(DataHubErrors.REQUEST_ID_HEADER)
                 .errorParser(DataHubErrors.PARSER)
                 .build();
+        transport.redactor().hold(token);
         DataHubTokenServiceImpl tokens =
                 new DataHubTokenServiceImpl(transport, token, key -> new DataHubClient(options, key));
         this.accessTokens = tokens;

@@ -190,6 +190,12 @@ public final class AlationJson {
         return normalized.equals("+00:00") || normalized.equals("-00:00") ? "Z" : normalized;
     }
 
+    /** A new token value the client now holds: a server must not get it into a later message. */
+    private static Secret held(Answer a, Secret secret) {
+        a.redactor().holdRecent(secret);
+        return secret;
+    }
+
     private static MalformedResponseException missing(Answer a, String field, String what) {
         return a.malformed("a JSON object with " + what + " '" + field + "'");
     }
@@ -245,7 +251,7 @@ public final class AlationJson {
      * @return the token
      */
     static RefreshToken refreshToken(Answer a, boolean withSecret, Long userId) {
-        Secret secret = withSecret ? Secret.of(requiredText(a, "refresh_token")) : null;
+        Secret secret = withSecret ? held(a, Secret.of(requiredText(a, "refresh_token"))) : null;
         return RefreshToken.builder()
                 .userId(userId(a, userId))
                 .name(requiredText(a, "name"))
@@ -266,7 +272,7 @@ public final class AlationJson {
      * @return the token
      */
     static AccessToken accessToken(Answer a, boolean withSecret, long userId) {
-        Secret secret = withSecret ? Secret.of(requiredText(a, "api_access_token")) : null;
+        Secret secret = withSecret ? held(a, Secret.of(requiredText(a, "api_access_token"))) : null;
         return AccessToken.builder()
                 .secret(secret)
                 .owner(String.valueOf(userId(a, userId)))

@@ -102,6 +102,16 @@ public final class ManagedAccessToken {
     }
 
     /**
+     * The cached token, without minting: for the redaction of messages.
+     *
+     * @return the value, or null when none is cached
+     */
+    public Secret peek() {
+        Cached c = current;
+        return c == null ? null : c.value;
+    }
+
+    /**
      * A token to replace one the server rejected: the current one if another caller has replaced
      * it already, else a newly minted one.
      *
@@ -175,6 +185,9 @@ public final class ManagedAccessToken {
         }
     }
 
+    /** How long a token whose answer gave no usable expiry is kept (the contract's shortest default). */
+    static final Duration UNKNOWN_LIFETIME = Duration.ofHours(1);
+
     /** How often a mint may find its refresh token regenerated under it before it gives up. */
     private static final int MAX_MINTS = 3;
 
@@ -227,8 +240,15 @@ public final class ManagedAccessToken {
             Instant serverCreated = token.getCreatedAt().orElse(sent);
             Instant serverExpires = token.getExpiresAt().orElseThrow();
             Duration lifetime = Duration.between(serverCreated, serverExpires);
-            if (lifetime.isNegative()) {
-                lifetime = Duration.ZERO;
+            if (lifetime.isNegative() || lifetime.isZero()) {
+                // An expiry not after creation is unknown, not "expired now": believing it would mint
+                // on every call. Keep the token until the server rejects it or the fallback ends.
+                LOG.warn(
+                        "Alation create API access token: the answer's token_expires_at is not after its"
+                                + " created_at; the expiry is treated as unknown and the token is kept for up to {}"
+                                + " or until the server rejects it",
+                        UNKNOWN_LIFETIME);
+                lifetime = UNKNOWN_LIFETIME;
             }
             Duration half = lifetime.dividedBy(2);
             Duration skew = configuredSkew.compareTo(half) < 0 ? configuredSkew : half;

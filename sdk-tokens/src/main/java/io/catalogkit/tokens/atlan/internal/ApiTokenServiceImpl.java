@@ -95,9 +95,10 @@ public final class ApiTokenServiceImpl implements ApiTokenService {
         Answer ex = transport.exchange(request);
         ApiToken token = token(ex, ex.body());
         if (token.getAccessToken().isEmpty()) {
-            throw ex.malformed("the new token's secret ('attributes.accessToken'); API token " + token.getGuid()
-                    + " exists without a secret anyone can use: purge it");
+            throw ex.malformed("the new token's secret ('attributes.accessToken'); API token "
+                    + ex.quote(token.getGuid()) + " exists without a secret anyone can use: purge it");
         }
+        transport.redactor().holdRecent(token.getAccessToken().get());
         return token;
     }
 
@@ -139,7 +140,9 @@ public final class ApiTokenServiceImpl implements ApiTokenService {
         if (matches.size() > 1) {
             throw new CatalogKitException("Atlan " + operation + ": " + matches.size() + " API tokens have "
                     + field + " '" + value + "' (GUIDs "
-                    + matches.stream().map(ApiToken::getGuid).collect(Collectors.joining(", "))
+                    + transport
+                            .redactor()
+                            .quote(matches.stream().map(ApiToken::getGuid).collect(Collectors.joining(", ")))
                     + "); pick one and use getByGuid");
         }
         return matches.stream().findFirst();
@@ -278,8 +281,13 @@ public final class ApiTokenServiceImpl implements ApiTokenService {
                 LOG.debug("Atlan update API token: the answer is not a readable token; reading it again");
             }
         }
+        if (answered != null && !answered.getGuid().equals(guid)) {
+            // Believing it would hand the caller another token under the GUID they asked for.
+            LOG.warn("Atlan update API token: the answer names another GUID than the one updated");
+            throw ex.malformed(
+                    "the updated token, GUID " + guid + ", but the answer named " + ex.quote(answered.getGuid()));
+        }
         if (answered != null
-                && answered.getGuid().equals(guid)
                 && answered.getDisplayName().equals(displayName)
                 && answered.getPersonaQualifiedNames().equals(personas)) {
             return answered;
@@ -346,12 +354,19 @@ public final class ApiTokenServiceImpl implements ApiTokenService {
     private void addToAsset(String assetGuid, Secret impersonationToken, String attribute, String operation) {
         Args.id(assetGuid, attribute.equals(VIEWER_USERS) ? "collectionGuid" : "assetGuid");
         Args.headerSafe(impersonationToken, "impersonationToken");
-        String username = currentUsername(operation);
+        String username = currentUsername(operation, impersonationToken);
         Credentials impersonation = Credentials.bearer(impersonationToken);
         Asset asset = findAsset(operation, assetGuid, attribute, impersonation, impersonationToken)
                 .orElseThrow(() -> notVisible(operation, assetGuid));
         if (asset.users().contains(username)) {
-            LOG.debug("Atlan {}: {} is already in {} of {}; nothing sent", operation, username, attribute, assetGuid);
+            if (LOG.isDebugEnabled()) {
+                LOG.debug(
+                        "Atlan {}: {} is already in {} of {}; nothing sent",
+                        operation,
+                        quote(username, impersonationToken),
+                        attribute,
+                        assetGuid);
+            }
             return;
         }
         List<String> users = new ArrayList<>(asset.users());
@@ -378,7 +393,8 @@ public final class ApiTokenServiceImpl implements ApiTokenService {
         }
         if (mutated != null && matches(mutated.get("CREATE"), asset, null)) {
             throw new CatalogKitException("Atlan " + operation + ": saving asset " + assetGuid + " created a new "
-                    + asset.typeName() + " instead of updating it (its qualified name matched nothing); check"
+                    + quote(asset.typeName(), impersonationToken)
+                    + " instead of updating it (its qualified name matched nothing); check"
                     + " the new asset in Atlan and delete it");
         }
         // No UPDATE: Atlas saw no change, or did not say. Read once more to be sure.
@@ -387,11 +403,12 @@ public final class ApiTokenServiceImpl implements ApiTokenService {
             return;
         }
         throw new CatalogKitException("Atlan " + operation + ": Atlan accepted the save of asset " + assetGuid
-                + " but " + username + " is not in its " + attribute + "; nothing else was changed by catalogkit."
+                + " but " + quote(username, impersonationToken) + " is not in its " + attribute
+                + "; nothing else was changed by catalogkit."
                 + " Check the asset in Atlan and try again.");
     }
 
-    private String currentUsername(String operation) {
+    private String currentUsername(String operation, Secret impersonationToken) {
         ApiRequest request = ApiRequest.builder(operation + ": read the current user with the client's API key", "GET")
                 .path(CURRENT_USER)
                 .safeToRetry(true)
@@ -399,6 +416,8 @@ public final class ApiTokenServiceImpl implements ApiTokenService {
                         ? "The client's own API key was refused (not the impersonation token): it may be wrong,"
                                 + " expired or purged."
                         : status == 403 ? "The client's own API key may not read its own user." : null)
+                // Not sent here, but an argument of this operation: no message of it may show it.
+                .secrets(impersonationToken)
                 .build();
         Answer ex = transport.exchange(request);
         String username = Json.text(Json.field(ex.body(), "username"));
@@ -406,7 +425,8 @@ public final class ApiTokenServiceImpl implements ApiTokenService {
             throw ex.malformed("a user object with 'username'");
         }
         if (!username.startsWith(SERVICE_ACCOUNT_PREFIX)) {
-            throw new CatalogKitException("Atlan " + operation + ": the client's API key belongs to user '" + username
+            throw new CatalogKitException("Atlan " + operation + ": the client's API key belongs to user '"
+                    + quote(username, impersonationToken)
                     + "', not to an API token (whose user is named service-account-apikey-...); catalogkit adds only"
                     + " the client's own API token, never a person. Build the client with an API token's secret.");
         }
@@ -519,6 +539,11 @@ public final class ApiTokenServiceImpl implements ApiTokenService {
         } catch (TokenParser.Malformed e) {
             throw ex.malformed(e.getMessage());
         }
+    }
+
+    /** Server text for a message, cleaned also of the impersonation token of the call at hand. */
+    private String quote(String serverText, Secret impersonationToken) {
+        return transport.redactor().clean(serverText, List.of(impersonationToken));
     }
 
     private static Set<String> personaSet(Set<String> names, String argument) {

@@ -43,6 +43,7 @@ public final class DataHubTokenServiceImpl implements DataHubTokenService {
             + " (an older or newer DataHub?): its message names what it rejected.";
 
     private final GraphQl graphQl;
+    private final Transport transport;
     private final Secret clientToken;
     private final Clock clock;
     private final AccessTokenRotation rotation;
@@ -56,6 +57,7 @@ public final class DataHubTokenServiceImpl implements DataHubTokenService {
      */
     public DataHubTokenServiceImpl(Transport transport, Secret clientToken, Function<Secret, DataHubClient> asToken) {
         this.graphQl = new GraphQl(transport);
+        this.transport = transport;
         this.clientToken = Objects.requireNonNull(clientToken, "clientToken");
         this.clock = transport.options().clock();
         this.rotation = new AccessTokenRotation(this, Jwt.actorUrn(clientToken), asToken);
@@ -192,6 +194,8 @@ public final class DataHubTokenServiceImpl implements DataHubTokenService {
         }
         // A live token came back: never throw it away, whatever else is wrong with the answer.
         Secret secret = Secret.of(value.asText());
+        // Held before anything else is read: a message about the rest of this answer must not show it.
+        transport.redactor().holdRecent(secret);
         Wire.TokenMetadata metadata = null;
         try {
             metadata = metadata(answer, created.get("metadata"), "data.createAccessToken.metadata");
@@ -274,6 +278,10 @@ public final class DataHubTokenServiceImpl implements DataHubTokenService {
         JsonNode tokens = Json.field(result, "tokens");
         if (total == null || tokens == null || !tokens.isArray()) {
             throw answer.malformed("data.listAccessTokens with total and tokens");
+        }
+        if (total < 0) {
+            LOG.warn("DataHub list access tokens: the answer's total is negative; the page is refused");
+            throw answer.malformed("data.listAccessTokens.total of 0 or more (it was negative)");
         }
         List<AccessToken> items = new ArrayList<>(tokens.size());
         for (JsonNode t : tokens) {

@@ -173,10 +173,18 @@ class ManagedAccessTokenTest {
     }
 
     @Test
-    void aTokenExpiredAtBirthIsUsedOnceAndMintedAgainNextTime() {
-        mint.lifetime = Duration.ofSeconds(-5);
-        assertThat(token.get()).isEqualTo(Secret.of("at-1"));
+    void aTokenExpiredAtBirthHasAnUnknownExpiryAndIsNotMintedAgainOnEveryCall() {
+        // Believing an expiry not after creation would mint on every call: 50 calls, 50 tokens.
+        for (Duration lifetime : new Duration[] {Duration.ofSeconds(-5), Duration.ZERO}) {
+            mint.lifetime = lifetime;
+            token.refreshTokenRegenerated(Secret.of("rt-own"), 17, Secret.of("rt-own"));
+            Secret first = token.get();
+            for (int i = 0; i < 50; i++) {
+                assertThat(token.get()).isEqualTo(first);
+            }
+        }
         assertThat(token.get()).isEqualTo(Secret.of("at-2"));
+        assertThat(mint.calls.get()).isEqualTo(2);
     }
 
     @Test
