@@ -5,6 +5,7 @@ import io.catalogkit.core.Secret;
 import io.catalogkit.core.ServerException;
 import io.catalogkit.core.TransportException;
 import io.catalogkit.core.internal.Args;
+import io.catalogkit.core.internal.Redactor;
 import io.catalogkit.tokens.Platform;
 import io.catalogkit.tokens.Rotation;
 import io.catalogkit.tokens.RotationException;
@@ -20,6 +21,8 @@ import java.util.function.Supplier;
  * never with a secret. Not thread-safe: one instance per rotation.
  */
 public final class Rotator {
+    private static final int STEP_MAX = 2000;
+
     private final Platform platform;
     private final String operation;
     private final List<String> steps = new ArrayList<>();
@@ -43,7 +46,7 @@ public final class Rotator {
      * @param what e.g. {@code "verifying the replacement's secret"}
      */
     public void doing(String what) {
-        this.doing = what;
+        this.doing = escaped(what);
     }
 
     /**
@@ -52,7 +55,12 @@ public final class Rotator {
      * @param step what was done, without secrets
      */
     public void done(String step) {
-        steps.add(step);
+        steps.add(escaped(step));
+    }
+
+    /** Steps and messages quote server text (names, asset names): control characters are escaped. */
+    private static String escaped(String text) {
+        return Redactor.clean(text, List.of(), STEP_MAX);
     }
 
     /**
@@ -116,7 +124,7 @@ public final class Rotator {
     public RotationException fail(String state, boolean oldUntouched, Secret validSecret, Throwable cause) {
         return new RotationException(
                 platform,
-                operation + ": " + state + " Cause: " + describe(cause),
+                operation + ": " + escaped(state) + " Cause: " + describe(cause),
                 oldUntouched,
                 steps,
                 validSecret,

@@ -161,6 +161,21 @@ class ApiTokenRotationFakeTest {
     }
 
     @Test
+    void serverTextInTheStepsIsEscaped() {
+        String forged = "ops\n[ERROR] forged line \u001b[31m\u202e";
+        atlan.addAsset("c-forged", "Connection", "default/snowflake/forged", forged)
+                .setAdminUsers("c-forged", "jdoe", old.username())
+                .allowWrite("c-forged", "jdoe")
+                .allowRead("c-forged", admin.username());
+
+        Rotation<ApiToken> r = client(null).apiTokens().rotate(old.guid(), RecordingSink.storing(), JDOE);
+
+        assertThat(r.getSteps()).anyMatch(step -> step.contains("ops\\n[ERROR] forged line"));
+        assertThat(r.getSteps())
+                .allMatch(step -> step.chars().noneMatch(c -> Character.isISOControl(c) || c == 0x202e));
+    }
+
+    @Test
     void anUnknownGuidChangesNothing() {
         assertThatThrownBy(() -> client(null).apiTokens().rotate("no-such-guid", RecordingSink.storing()))
                 .isInstanceOf(NotFoundException.class)
