@@ -2,13 +2,11 @@ package io.catalogkit.core.internal;
 
 import io.catalogkit.core.ClientOptions;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.net.ProtocolException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
 import okhttp3.Headers;
 import okhttp3.OkHttpClient;
@@ -28,6 +26,13 @@ import okio.BufferedSource;
  * client is kept: it answers the proxy's challenge for the tunnel, which carries none of the
  * request; a proxy's 407 to a plain-HTTP request is refused like any other follow-up.
  *
+ * <p>Timeouts are held without Okio's watchdog thread, which OkHttp's own read, write and call
+ * timeouts wake on every read and write: each exchange is watched by {@link Deadlines} until what
+ * is left of the operation's budget, with a nearer bound while connecting and until the answer's
+ * headers, and over HTTP/1 every read of the answer waits at most the read timeout on the socket
+ * itself ({@link FollowUpGuard} sets both). An exchange ended that way fails with an {@link
+ * InterruptedIOException}, as OkHttp's timeouts do.
+ *
  * <p>Every failure, an OkHttp or Okio {@link RuntimeException} included (a negative {@code
  * Content-Length}, say), comes out as one {@link Failed}, which says whether the request may have
  * reached the server.
@@ -38,13 +43,12 @@ final class HttpSender {
 
     private final OkHttpClient client;
     private final boolean ownsClient;
+    private final Deadlines deadlines;
 
-    /**
-     * Clients for attempts with their own read timeout, one per timeout, derived once: the timeouts
-     * are the operations' constants, so there are a handful, and the common call pays no extra
-     * interceptor for them.
-     */
-    private final ConcurrentMap<Integer, OkHttpClient> withReadTimeout = new ConcurrentHashMap<>();
+    private final int readMillis;
+    private final long writeNanos;
+    /** Connecting (TLS included) and the first answer's wait: the bound before the first request. */
+    private final long connectNanos;
 
     /**
      * Derives the client.
@@ -54,13 +58,29 @@ final class HttpSender {
      *     ({@code Authorization} always is)
      */
     HttpSender(ClientOptions options, List<String> credentialHeaders) {
+        this(options, credentialHeaders, Deadlines.SHARED);
+    }
+
+    /**
+     * Derives the client, with its own deadline sweeper.
+     *
+     * @param options the client's settings
+     * @param credentialHeaders the headers that carry credentials
+     * @param deadlines what ends an exchange that outlives its time budget
+     */
+    HttpSender(ClientOptions options, List<String> credentialHeaders, Deadlines deadlines) {
+        this.deadlines = deadlines;
+        this.readMillis = (int) options.readTimeout().toMillis();
+        this.writeNanos = options.writeTimeout().toNanos();
+        this.connectNanos = options.connectTimeout().toNanos();
         OkHttpClient base = options.httpClient().orElse(null);
         this.ownsClient = base == null;
         OkHttpClient.Builder b = base != null ? base.newBuilder() : new OkHttpClient.Builder();
         this.client = b.connectTimeout(options.connectTimeout())
-                .readTimeout(options.readTimeout())
-                .writeTimeout(options.writeTimeout())
-                // each call gets what is left of the operation's time budget instead
+                // Read, write and call timeouts are held by Deadlines and the socket instead (see
+                // FollowUpGuard): Okio's would wake its watchdog thread on every read and write.
+                .readTimeout(Duration.ZERO)
+                .writeTimeout(Duration.ZERO)
                 .callTimeout(Duration.ZERO)
                 .followRedirects(false)
                 .followSslRedirects(false)
@@ -85,37 +105,50 @@ final class HttpSender {
      *
      * @param request the request, tagged with its {@link Attempt}
      * @param attempt the attempt's state
-     * @param timeoutNanos the most this exchange may take, reading included
+     * @param timeoutNanos the most this exchange may take, reading included (what is left of the
+     *     operation's time budget)
      * @return the answer
      * @throws Failed when no whole answer came
      */
     Raw send(Request request, Attempt attempt, long timeoutNanos) throws Failed {
-        OkHttpClient c = attempt.readTimeoutMillis > 0
-                ? withReadTimeout.computeIfAbsent(
-                        attempt.readTimeoutMillis,
-                        t -> client.newBuilder()
-                                .readTimeout(t, TimeUnit.MILLISECONDS)
-                                .build())
-                : client;
-        Call call = c.newCall(request);
-        call.timeout().timeout(timeoutNanos, TimeUnit.NANOSECONDS);
-        Response response;
+        Call call = client.newCall(request);
+        long now = System.nanoTime();
+        Deadlines.Watch watch = deadlines.watch(call::cancel, now + timeoutNanos);
+        int read = attempt.readTimeoutMillis > 0 ? attempt.readTimeoutMillis : readMillis;
+        attempt.timeouts(watch, read, writeNanos);
+        // Until the network interceptor runs: connecting, TLS included, and a first read.
+        watch.bound(now + connectNanos + attempt.readNanos);
         try {
-            response = call.execute();
-        } catch (IOException e) {
-            throw new Failed(e, attempt.sent());
-        } catch (RuntimeException e) {
-            throw new Failed(unexpected(e), attempt.sent());
+            Response response;
+            try {
+                response = call.execute();
+            } catch (IOException e) {
+                throw new Failed(timedOut(watch, e), attempt.sent());
+            } catch (RuntimeException e) {
+                throw new Failed(unexpected(e), attempt.sent());
+            }
+            try (response) {
+                BufferedSource source = response.body().source();
+                byte[] body = source.request(MAX_BODY_BYTES + 1) ? null : source.readByteArray();
+                return new Raw(response.code(), response.headers(), body, attempt.retryAfter());
+            } catch (IOException e) {
+                throw new Failed(timedOut(watch, e), true);
+            } catch (RuntimeException e) {
+                throw new Failed(unexpected(e), true);
+            }
+        } finally {
+            watch.close();
         }
-        try (response) {
-            BufferedSource source = response.body().source();
-            byte[] body = source.request(MAX_BODY_BYTES + 1) ? null : source.readByteArray();
-            return new Raw(response.code(), response.headers(), body, attempt.retryAfter());
-        } catch (IOException e) {
-            throw new Failed(e, true);
-        } catch (RuntimeException e) {
-            throw new Failed(unexpected(e), true);
+    }
+
+    /** The failure as the caller should see it: a timeout when the deadline ended the exchange. */
+    private static IOException timedOut(Deadlines.Watch watch, IOException e) {
+        if (!watch.expired() || e instanceof InterruptedIOException) {
+            return e;
         }
+        InterruptedIOException t = new InterruptedIOException("timeout");
+        t.initCause(e);
+        return t;
     }
 
     private static IOException unexpected(RuntimeException e) {

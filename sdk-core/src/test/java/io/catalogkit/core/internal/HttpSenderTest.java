@@ -2,10 +2,14 @@ package io.catalogkit.core.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.InetAddress;
 import java.net.ProtocolException;
 import java.net.ServerSocket;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
@@ -13,6 +17,7 @@ import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
 import okhttp3.Authenticator;
 import okhttp3.OkHttpClient;
+import okhttp3.Protocol;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import org.junit.jupiter.api.Test;
@@ -192,5 +197,201 @@ class HttpSenderTest {
         HttpSender own = sender();
         own.close();
         assertThat(own.client().dispatcher().executorService().isShutdown()).isTrue();
+    }
+
+    @Test
+    void aSlowAnswerEndsAtTheDeadlineAsATimeoutAfterSending() {
+        server.enqueue(new MockResponse.Builder()
+                .body("{}")
+                .headersDelay(10, TimeUnit.SECONDS)
+                .build());
+        Deadlines own = new Deadlines(TimeUnit.SECONDS.toNanos(60));
+        HttpSender s =
+                new HttpSender(clients.builder(server.url("/").toString()).build(), List.of(), own);
+        Request r = request(server.url("/slow").toString());
+        HttpSender.Failed f = catchThrowableOfType(
+                HttpSender.Failed.class, () -> s.send(r, attempt, TimeUnit.MILLISECONDS.toNanos(300)));
+        assertThat(f.getCause()).isInstanceOf(InterruptedIOException.class).hasMessage("timeout");
+        assertThat(f.sent()).isTrue();
+        assertThat(own.watched()).isZero();
+    }
+
+    @Test
+    void aBodyTrickledWithinTheReadTimeoutStillEndsAtTheDeadline() {
+        // Each byte comes well within the 30 s read timeout; the whole body would take 20 s.
+        server.enqueue(new MockResponse.Builder()
+                .body("{\"v\":\"" + "x".repeat(200) + "\"}")
+                .throttleBody(1, 100, TimeUnit.MILLISECONDS)
+                .build());
+        Request r = request(server.url("/drip").toString());
+        HttpSender.Failed f = catchThrowableOfType(
+                HttpSender.Failed.class, () -> sender().send(r, attempt, TimeUnit.MILLISECONDS.toNanos(500)));
+        assertThat(f.getCause()).isInstanceOf(InterruptedIOException.class);
+        assertThat(f.sent()).isTrue();
+    }
+
+    @Test
+    void everyExchangeClosesItsWatchWhateverTheOutcome() throws Exception {
+        Deadlines own = new Deadlines(TimeUnit.SECONDS.toNanos(60));
+        HttpSender s =
+                new HttpSender(clients.builder(server.url("/").toString()).build(), List.of(), own);
+        server.enqueue(new MockResponse.Builder().body("{}").build());
+        assertThat(s.send(request(server.url("/ok").toString()), attempt, TEN_SECONDS)
+                        .status())
+                .isEqualTo(200);
+        assertThat(own.watched()).isZero();
+        try (RawServer raw = new RawServer("HTTP/1.1 200 OK\r\nContent-Length: -5\r\n\r\n{}")) {
+            Request bad = request(raw.url());
+            assertThat(catchThrowableOfType(HttpSender.Failed.class, () -> s.send(bad, attempt, TEN_SECONDS)))
+                    .isNotNull();
+        }
+        assertThat(own.watched()).isZero();
+    }
+
+    // Timeouts are held by Deadlines and the socket, not by OkHttp (whose are zero here): each test
+    // below would succeed, only later, if its timeout were not held. The preemptive limits only
+    // stop a broken build from hanging; they are far above the timeouts under test.
+
+    static final Duration LIMIT = Duration.ofSeconds(20);
+
+    HttpSender.Failed sendExpectingFailure(HttpSender s, Request r) {
+        return assertTimeoutPreemptively(
+                LIMIT, () -> catchThrowableOfType(HttpSender.Failed.class, () -> s.send(r, attempt, MINUTE)));
+    }
+
+    static final long MINUTE = TimeUnit.MINUTES.toNanos(1);
+
+    /** An answer whose bytes come a second apart, about 6 s in all. */
+    static MockResponse dripping() {
+        return new MockResponse.Builder()
+                .body("{\"v\":\"" + "x".repeat(17) + "\"}")
+                .throttleBody(4, 1, TimeUnit.SECONDS)
+                .build();
+    }
+
+    @Test
+    void overHttp1AnAnswerSlowerThanTheReadTimeoutFails() {
+        server.enqueue(new MockResponse.Builder()
+                .body("{}")
+                .headersDelay(5, TimeUnit.SECONDS)
+                .build());
+        HttpSender s = sender(clients.builder(server.url("/").toString()).readTimeout(Duration.ofMillis(200)));
+        HttpSender.Failed f =
+                sendExpectingFailure(s, request(server.url("/slow").toString()));
+        assertThat(f).as("failed").isNotNull();
+        assertThat(f.getCause()).isInstanceOf(InterruptedIOException.class);
+        assertThat(f.sent()).isTrue();
+    }
+
+    @Test
+    void overHttp1EachReadOfTheBodyWaitsAtMostTheReadTimeout() {
+        server.enqueue(dripping());
+        HttpSender s = sender(clients.builder(server.url("/").toString()).readTimeout(Duration.ofMillis(300)));
+        HttpSender.Failed f =
+                sendExpectingFailure(s, request(server.url("/drip").toString()));
+        assertThat(f).as("failed").isNotNull();
+        assertThat(f.getCause()).isInstanceOf(InterruptedIOException.class);
+    }
+
+    @Test
+    void aRequestBodyThatCannotBeWrittenFailsAfterTheWriteAndReadTimeouts() throws Exception {
+        // A server that takes the connection and never reads: the writes block once buffers fill.
+        try (ServerSocket deaf = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            String url = "http://127.0.0.1:" + deaf.getLocalPort() + "/";
+            HttpSender s = sender(
+                    clients.builder(url).writeTimeout(Duration.ofMillis(200)).readTimeout(Duration.ofMillis(200)));
+            RequestBody endless = new RequestBody() {
+                @Override
+                public okhttp3.MediaType contentType() {
+                    return null;
+                }
+
+                @Override
+                public long contentLength() {
+                    return 1L << 30;
+                }
+
+                @Override
+                public void writeTo(okio.BufferedSink sink) throws IOException {
+                    byte[] zeros = new byte[64 * 1024];
+                    for (long left = contentLength(); left > 0; left -= zeros.length) {
+                        sink.write(zeros);
+                    }
+                }
+            };
+            Request r = request(url).newBuilder().post(endless).build();
+            HttpSender.Failed f = sendExpectingFailure(s, r);
+            assertThat(f).as("failed").isNotNull();
+            assertThat(f.getCause()).isInstanceOf(InterruptedIOException.class);
+        }
+    }
+
+    /** A server and a caller's client that speak HTTP/2 over cleartext. */
+    MockWebServer http2() throws IOException {
+        MockWebServer h2 = new MockWebServer();
+        h2.setProtocols(List.of(Protocol.H2_PRIOR_KNOWLEDGE));
+        h2.start();
+        return h2;
+    }
+
+    HttpSender http2Sender(MockWebServer h2, Duration readTimeout) {
+        OkHttpClient caller = new OkHttpClient.Builder()
+                .protocols(List.of(Protocol.H2_PRIOR_KNOWLEDGE))
+                .build();
+        return sender(clients.builder(h2.url("/").toString()).httpClient(caller).readTimeout(readTimeout));
+    }
+
+    @Test
+    void overHttp2AnAnswerIsReadAndTheWatchClosed() throws Exception {
+        try (MockWebServer h2 = http2()) {
+            h2.enqueue(new MockResponse.Builder().body("{\"ok\":true}").build());
+            Deadlines own = new Deadlines(TimeUnit.SECONDS.toNanos(60));
+            OkHttpClient caller = new OkHttpClient.Builder()
+                    .protocols(List.of(Protocol.H2_PRIOR_KNOWLEDGE))
+                    .build();
+            HttpSender s = new HttpSender(
+                    clients.builder(h2.url("/").toString()).httpClient(caller).build(), List.of(), own);
+            HttpSender.Raw raw = s.send(request(h2.url("/ok").toString()), attempt, MINUTE);
+            assertThat(new String(raw.body(), java.nio.charset.StandardCharsets.UTF_8))
+                    .isEqualTo("{\"ok\":true}");
+            assertThat(h2.takeRequest().getVersion()).isEqualTo("HTTP/2");
+            assertThat(own.watched()).isZero();
+        }
+    }
+
+    @Test
+    void overHttp2AnAnswerSlowerThanTheReadTimeoutFails() throws Exception {
+        try (MockWebServer h2 = http2()) {
+            h2.enqueue(new MockResponse.Builder()
+                    .body("{}")
+                    .headersDelay(5, TimeUnit.SECONDS)
+                    .build());
+            HttpSender.Failed f = sendExpectingFailure(
+                    http2Sender(h2, Duration.ofMillis(200)),
+                    request(h2.url("/slow").toString()));
+            assertThat(f).as("failed").isNotNull();
+            assertThat(f.getCause()).isInstanceOf(InterruptedIOException.class);
+        }
+    }
+
+    @Test
+    void overHttp2TheBodyMustComeWithinTheReadTimeoutOfItsHeaders() throws Exception {
+        try (MockWebServer h2 = http2()) {
+            h2.enqueue(dripping());
+            HttpSender.Failed f = sendExpectingFailure(
+                    http2Sender(h2, Duration.ofMillis(300)),
+                    request(h2.url("/drip").toString()));
+            assertThat(f).as("failed").isNotNull();
+            assertThat(f.getCause()).isInstanceOf(InterruptedIOException.class);
+        }
+    }
+
+    @Test
+    void theClientLeavesOkHttpsOwnReadWriteAndCallTimeoutsOff() {
+        OkHttpClient c = sender().client();
+        assertThat(c.readTimeoutMillis()).isZero();
+        assertThat(c.writeTimeoutMillis()).isZero();
+        assertThat(c.callTimeoutMillis()).isZero();
+        assertThat(c.connectTimeoutMillis()).isEqualTo(10_000);
     }
 }
