@@ -1,5 +1,6 @@
 package io.catalogkit.core.internal;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.catalogkit.core.Secret;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,7 +32,7 @@ public final class ApiRequest {
     final String ambiguousFailureHint;
     final List<Secret> secrets;
     final int doneIfReplayAnswers;
-    final Predicate<byte[]> retryIfAnswer;
+    final Predicate<JsonNode> retryIfAnswer;
 
     private ApiRequest(Builder b) {
         this.operation = b.operation;
@@ -111,7 +112,7 @@ public final class ApiRequest {
         private String ambiguousFailureHint;
         private List<Secret> secrets;
         private int doneIfReplayAnswers;
-        private Predicate<byte[]> retryIfAnswer;
+        private Predicate<JsonNode> retryIfAnswer;
 
         private Builder(String operation, String method) {
             this.operation = Objects.requireNonNull(operation, "operation");
@@ -278,10 +279,11 @@ public final class ApiRequest {
          * reports, in a success status, that the server is not ready yet. When the retries run out
          * the last answer is returned as it came.
          *
-         * @param test reads the raw body (null when too long to read); should be cheap and never throw
+         * @param test reads the answer's JSON, parsed once (the same tree {@link Transport#exchange}
+         *     returns; not called for a body that is not JSON); should be cheap and never throw
          * @return this builder
          */
-        public Builder retryIfAnswer(Predicate<byte[]> test) {
+        public Builder retryIfAnswer(Predicate<JsonNode> test) {
             this.retryIfAnswer = test;
             return this;
         }

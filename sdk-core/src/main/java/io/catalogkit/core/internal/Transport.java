@@ -119,7 +119,8 @@ public final class Transport implements AutoCloseable {
 
     /**
      * The OkHttp client this transport sends with: derived from the caller's, with follow-ups off
-     * and the network guards installed.
+     * and the network guards installed. Its read, write and call timeouts are zero because the
+     * transport holds them per exchange; not a client for other calls.
      *
      * @return the client
      */
@@ -169,8 +170,8 @@ public final class Transport implements AutoCloseable {
      */
     public Answer exchange(ApiRequest request) {
         Result r = execute(request);
-        JsonNode body = null;
-        if (r.raw != null) {
+        JsonNode body = r.tree;
+        if (body == null && r.raw != null) {
             try {
                 body = AnswerReader.tree(r.raw.body());
             } catch (AnswerReader.Unreadable e) {
@@ -222,9 +223,18 @@ public final class Transport implements AutoCloseable {
         }
     }
 
-    /** A 2xx (with its raw answer) or a status accepted as done (raw null). */
+    /**
+     * A 2xx (with its raw answer, and its JSON when a retry test already parsed it) or a status
+     * accepted as done (raw null).
+     */
     private record Result(
-            HttpSender.Raw raw, int status, String path, String contentType, String requestId, Credentials creds) {}
+            HttpSender.Raw raw,
+            JsonNode tree,
+            int status,
+            String path,
+            String contentType,
+            String requestId,
+            Credentials creds) {}
 
     private Result execute(ApiRequest request) {
         checkOpen();
@@ -270,16 +280,20 @@ public final class Transport implements AutoCloseable {
             int status = raw.status();
             log(request, path, status, null, sentAt, attempt);
             if (status >= 200 && status < 300) {
-                if (request.retryIfAnswer != null && request.retryIfAnswer.test(raw.body())) {
-                    Duration wait =
-                            policy.afterStatus(request, attempt, 503, null, budget - (System.nanoTime() - start));
-                    if (wait != null) {
-                        sleep(request, path, wait, true);
-                        continue;
+                JsonNode tree = null;
+                if (request.retryIfAnswer != null) {
+                    tree = treeOrNull(raw.body());
+                    if (tree != null && request.retryIfAnswer.test(tree)) {
+                        Duration wait =
+                                policy.afterStatus(request, attempt, 503, null, budget - (System.nanoTime() - start));
+                        if (wait != null) {
+                            sleep(request, path, wait, true);
+                            continue;
+                        }
                     }
                 }
                 String id = parser.requestId(raw.headers());
-                return new Result(raw, status, path, contentType(raw), id != null ? id : requestId, creds);
+                return new Result(raw, tree, status, path, contentType(raw), id != null ? id : requestId, creds);
             }
             if (outcomeUnknown && status == request.doneIfReplayAnswers) {
                 if (LOG.isDebugEnabled()) {
@@ -289,7 +303,7 @@ public final class Transport implements AutoCloseable {
                             request.operation,
                             status);
                 }
-                return new Result(null, status, path, contentType(raw), requestId, creds);
+                return new Result(null, null, status, path, contentType(raw), requestId, creds);
             }
             Duration retryAfter = policy.retryAfter(raw.retryAfter());
             outcomeUnknown |= RetryPolicy.outcomeUnknown(true, status);
@@ -299,6 +313,15 @@ public final class Transport implements AutoCloseable {
                 throw error(request, path, raw, retryAfter, requestId, creds);
             }
             sleep(request, path, wait, true);
+        }
+    }
+
+    /** The answer's JSON, or null when it is not JSON (then read again, to say so, by the caller). */
+    private static JsonNode treeOrNull(byte[] body) {
+        try {
+            return AnswerReader.tree(body);
+        } catch (AnswerReader.Unreadable e) {
+            return null;
         }
     }
 

@@ -64,17 +64,19 @@ final class TokenParser {
         String description = firstText(attributes, node, "description");
         String secret = firstText(attributes, node, "accessToken");
         Long createdAtMillis = Json.longValue(attributes.get("createdAt"));
+        // Decoded once for both readings: a JSON-encoded list is parsed again otherwise.
+        JsonNode personaList = decodedList(attributes.get("personaQualifiedName"), "personaQualifiedName");
         return ApiToken.builder()
                 .guid(guid)
                 .clientId(clientId)
                 .displayName(displayName)
                 .description(description == null || description.isEmpty() ? null : description)
-                .personaQualifiedNames(personas(attributes.get("personaQualifiedName")))
+                .personaQualifiedNames(qualifiedNames(personaList))
                 .accessToken(secret == null || secret.isBlank() ? null : Secret.of(secret))
                 .validitySeconds(Json.longValue(attributes.get("access.token.lifespan")))
                 .createdAt(createdAtMillis == null ? null : Instant.ofEpochMilli(createdAtMillis))
                 .createdBy(firstText(attributes, node, "createdBy"))
-                .personaNames(personaNames(attributes.get("personaQualifiedName")))
+                .personaNames(displayNames(personaList))
                 .workspacePermissions(workspacePermissions(attributes.get("workspacePermissions")))
                 .build();
     }
@@ -87,8 +89,12 @@ final class TokenParser {
      * @throws Malformed when the value has another shape
      */
     static Set<String> personas(JsonNode node) {
+        return qualifiedNames(decodedList(node, "personaQualifiedName"));
+    }
+
+    /** The qualified names of a decoded persona list (null for none). */
+    private static Set<String> qualifiedNames(JsonNode list) {
         Set<String> out = new LinkedHashSet<>();
-        JsonNode list = decodedList(node, "personaQualifiedName");
         if (list == null) {
             return out;
         }
@@ -145,18 +151,25 @@ final class TokenParser {
      * @return qualified name to display name
      */
     static Map<String, String> personaNames(JsonNode node) {
-        Map<String, String> out = new LinkedHashMap<>();
         try {
-            JsonNode list = decodedList(node, "personaQualifiedName");
-            for (JsonNode e : list == null ? Json.MAPPER.createArrayNode() : list) {
-                String qualifiedName = e.isObject() ? Json.text(e.get("personaQualifiedName")) : null;
-                String name = e.isObject() ? Json.text(e.get("persona")) : null;
-                if (qualifiedName != null && name != null) {
-                    out.put(qualifiedName, name);
-                }
-            }
+            return displayNames(decodedList(node, "personaQualifiedName"));
         } catch (Malformed e) {
             return Map.of();
+        }
+    }
+
+    /** The display names of a decoded persona list (null for none). */
+    private static Map<String, String> displayNames(JsonNode list) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (list == null) {
+            return out;
+        }
+        for (JsonNode e : list) {
+            String qualifiedName = e.isObject() ? Json.text(e.get("personaQualifiedName")) : null;
+            String name = e.isObject() ? Json.text(e.get("persona")) : null;
+            if (qualifiedName != null && name != null) {
+                out.put(qualifiedName, name);
+            }
         }
         return out;
     }

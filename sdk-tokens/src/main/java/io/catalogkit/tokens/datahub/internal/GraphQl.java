@@ -8,7 +8,6 @@ import io.catalogkit.core.internal.ApiRequest;
 import io.catalogkit.core.internal.ErrorReport;
 import io.catalogkit.core.internal.Json;
 import io.catalogkit.core.internal.Transport;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -211,43 +210,23 @@ public final class GraphQl {
         return null;
     }
 
-    private static final byte[] NULL_IN_NON_NULL_FIELD_BYTES = NULL_IN_NON_NULL_FIELD.getBytes(StandardCharsets.UTF_8);
-
     /**
      * Whether a 2xx answer is DataHub's list failing while its index catches up (right after a
      * revoke, a listed token's record is gone): an error classified {@code
-     * NullValueInNonNullableField}. Worth repeating a read for; scans the bytes before parsing.
+     * NullValueInNonNullableField}. Worth repeating a read for.
      *
-     * @param body the raw body, or null
+     * @param body the answer's JSON
      * @return true for that answer
      */
-    public static boolean indexCatchingUp(byte[] body) {
-        if (body == null || !contains(body, NULL_IN_NON_NULL_FIELD_BYTES)) {
-            return false;
-        }
-        JsonNode errors;
-        try {
-            errors = Json.MAPPER.readTree(body).path("errors");
-        } catch (java.io.IOException | RuntimeException e) {
+    public static boolean indexCatchingUp(JsonNode body) {
+        JsonNode errors = body.get("errors");
+        if (errors == null || !errors.isArray()) {
             return false;
         }
         for (JsonNode e : errors) {
             if (e.isObject() && NULL_IN_NON_NULL_FIELD.equals(error(e).classification())) {
                 return true;
             }
-        }
-        return false;
-    }
-
-    private static boolean contains(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i + needle.length <= haystack.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return true;
         }
         return false;
     }
