@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import java.io.IOException;
+import okio.Buffer;
 
 /**
  * The pipeline's reading stage: a 2xx body becomes JSON, parsed once, either as a tree or straight
@@ -20,7 +21,7 @@ final class AnswerReader {
      * @return the tree, or null for an empty body
      * @throws Unreadable when it is not JSON
      */
-    static JsonNode tree(byte[] body) throws Unreadable {
+    static JsonNode tree(Buffer body) throws Unreadable {
         if (body == null) {
             throw new Unreadable("a JSON body of at most " + HttpSender.MAX_BODY_BYTES / (1024 * 1024) + " MB");
         }
@@ -28,7 +29,7 @@ final class AnswerReader {
             return null;
         }
         try {
-            return Json.MAPPER.readTree(body);
+            return Json.MAPPER.readTree(body.inputStream());
         } catch (IOException | RuntimeException e) {
             throw new Unreadable("a JSON body");
         }
@@ -43,7 +44,7 @@ final class AnswerReader {
      * @return the value, or null for an empty body or JSON {@code null}
      * @throws Unreadable when it is not JSON of that type, naming the field that did not fit
      */
-    static <T> T typed(byte[] body, JavaType type) throws Unreadable {
+    static <T> T typed(Buffer body, JavaType type) throws Unreadable {
         if (body == null) {
             throw new Unreadable("a JSON body of at most " + HttpSender.MAX_BODY_BYTES / (1024 * 1024) + " MB");
         }
@@ -51,7 +52,7 @@ final class AnswerReader {
             return null;
         }
         try {
-            return Json.MAPPER.readValue(body, type);
+            return Json.MAPPER.readValue(body.inputStream(), type);
         } catch (MismatchedInputException e) {
             throw new Unreadable("JSON of the expected shape (field '" + e.getPathReference() + "' did not fit)");
         } catch (IOException | RuntimeException e) {
@@ -60,8 +61,32 @@ final class AnswerReader {
         }
     }
 
-    private static boolean isBlank(byte[] bytes) {
-        for (byte b : bytes) {
+    /**
+     * Reads an answer already parsed as a tree into a type (after a retry test read it).
+     *
+     * @param tree the answer's JSON, or null for a blank body
+     * @param type the type
+     * @param <T> the result type
+     * @return the value, or null for a blank body
+     * @throws Unreadable when the JSON is not of that type (naming the field, never its value)
+     */
+    static <T> T typedFromTree(JsonNode tree, JavaType type) throws Unreadable {
+        if (tree == null) {
+            return null;
+        }
+        try {
+            return Json.MAPPER.readerFor(type).readValue(tree);
+        } catch (MismatchedInputException e) {
+            throw new Unreadable("JSON of the expected shape (field '" + e.getPathReference() + "' did not fit)");
+        } catch (IOException | RuntimeException e) {
+            throw new Unreadable(
+                    "JSON of the expected shape (" + type.getRawClass().getSimpleName() + ")");
+        }
+    }
+
+    private static boolean isBlank(Buffer bytes) {
+        for (long i = 0, n = bytes.size(); i < n; i++) {
+            byte b = bytes.getByte(i);
             if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
                 return false;
             }

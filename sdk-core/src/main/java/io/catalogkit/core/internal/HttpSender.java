@@ -12,6 +12,7 @@ import okhttp3.Headers;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
+import okio.Buffer;
 import okio.BufferedSource;
 
 /**
@@ -129,7 +130,12 @@ final class HttpSender {
             }
             try (response) {
                 BufferedSource source = response.body().source();
-                byte[] body = source.request(MAX_BODY_BYTES + 1) ? null : source.readByteArray();
+                Buffer body = null;
+                if (!source.request(MAX_BODY_BYTES + 1)) {
+                    // The segments move over (no copy) and go back to Okio's pool as they are read.
+                    body = new Buffer();
+                    source.readAll(body);
+                }
                 return new Raw(response.code(), response.headers(), body, attempt.retryAfter());
             } catch (IOException e) {
                 throw new Failed(timedOut(watch, e), true);
@@ -171,10 +177,11 @@ final class HttpSender {
      *
      * @param status the HTTP status
      * @param headers the headers ({@code Retry-After} taken off)
-     * @param body the body, or null when it was longer than {@link #MAX_BODY_BYTES}
+     * @param body the body, whole, or null when it was longer than {@link #MAX_BODY_BYTES}; reading
+     *     it consumes it (read a {@link Buffer#copy()} to keep it)
      * @param retryAfter the raw {@code Retry-After}, or null
      */
-    record Raw(int status, Headers headers, byte[] body, String retryAfter) {}
+    record Raw(int status, Headers headers, Buffer body, String retryAfter) {}
 
     /** An attempt ended without a whole answer. */
     static final class Failed extends Exception {

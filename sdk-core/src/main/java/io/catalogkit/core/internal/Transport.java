@@ -171,12 +171,14 @@ public final class Transport implements AutoCloseable {
     public Answer exchange(ApiRequest request) {
         Result r = execute(request);
         JsonNode body = r.tree;
-        if (body == null && r.raw != null) {
+        if (r.unreadable != null) {
+            throw malformed(request, r, r.unreadable);
+        }
+        if (!r.parsed && r.raw != null) {
             try {
                 body = AnswerReader.tree(r.raw.body());
             } catch (AnswerReader.Unreadable e) {
-                throw errors.malformed(
-                        request, r.path, r.raw.status(), contentType(r.raw), e.getMessage(), secrets(r.creds));
+                throw malformed(request, r, e.getMessage());
             }
         }
         return new Answer(request, errors, r.creds, r.status, r.path, r.contentType, r.requestId, body);
@@ -215,21 +217,30 @@ public final class Transport implements AutoCloseable {
         if (r.raw == null) {
             return null;
         }
+        if (r.unreadable != null) {
+            throw malformed(request, r, r.unreadable);
+        }
         try {
-            return AnswerReader.typed(r.raw.body(), type);
+            return r.parsed ? AnswerReader.typedFromTree(r.tree, type) : AnswerReader.typed(r.raw.body(), type);
         } catch (AnswerReader.Unreadable e) {
-            throw errors.malformed(
-                    request, r.path, r.raw.status(), contentType(r.raw), e.getMessage(), secrets(r.creds));
+            throw malformed(request, r, e.getMessage());
         }
     }
 
+    private MalformedResponseException malformed(ApiRequest request, Result r, String expected) {
+        return errors.malformed(request, r.path, r.raw.status(), contentType(r.raw), expected, secrets(r.creds));
+    }
+
     /**
-     * A 2xx (with its raw answer, and its JSON when a retry test already parsed it) or a status
-     * accepted as done (raw null).
+     * A 2xx (with its raw answer) or a status accepted as done (raw null). When a retry test read
+     * the answer, {@code parsed} is true, the body is consumed, and its JSON is in {@code tree} (null
+     * for a blank body) or what it failed to be in {@code unreadable}.
      */
     private record Result(
             HttpSender.Raw raw,
+            boolean parsed,
             JsonNode tree,
+            String unreadable,
             int status,
             String path,
             String contentType,
@@ -281,8 +292,14 @@ public final class Transport implements AutoCloseable {
             log(request, path, status, null, sentAt, attempt);
             if (status >= 200 && status < 300) {
                 JsonNode tree = null;
-                if (request.retryIfAnswer != null) {
-                    tree = treeOrNull(raw.body());
+                String unreadable = null;
+                boolean parsed = request.retryIfAnswer != null;
+                if (parsed) {
+                    try {
+                        tree = AnswerReader.tree(raw.body());
+                    } catch (AnswerReader.Unreadable e) {
+                        unreadable = e.getMessage();
+                    }
                     if (tree != null && request.retryIfAnswer.test(tree)) {
                         Duration wait =
                                 policy.afterStatus(request, attempt, 503, null, budget - (System.nanoTime() - start));
@@ -293,7 +310,16 @@ public final class Transport implements AutoCloseable {
                     }
                 }
                 String id = parser.requestId(raw.headers());
-                return new Result(raw, tree, status, path, contentType(raw), id != null ? id : requestId, creds);
+                return new Result(
+                        raw,
+                        parsed,
+                        tree,
+                        unreadable,
+                        status,
+                        path,
+                        contentType(raw),
+                        id != null ? id : requestId,
+                        creds);
             }
             if (outcomeUnknown && status == request.doneIfReplayAnswers) {
                 if (LOG.isDebugEnabled()) {
@@ -303,7 +329,7 @@ public final class Transport implements AutoCloseable {
                             request.operation,
                             status);
                 }
-                return new Result(null, null, status, path, contentType(raw), requestId, creds);
+                return new Result(null, false, null, null, status, path, contentType(raw), requestId, creds);
             }
             Duration retryAfter = policy.retryAfter(raw.retryAfter());
             outcomeUnknown |= RetryPolicy.outcomeUnknown(true, status);
@@ -313,15 +339,6 @@ public final class Transport implements AutoCloseable {
                 throw error(request, path, raw, retryAfter, requestId, creds);
             }
             sleep(request, path, wait, true);
-        }
-    }
-
-    /** The answer's JSON, or null when it is not JSON (then read again, to say so, by the caller). */
-    private static JsonNode treeOrNull(byte[] body) {
-        try {
-            return AnswerReader.tree(body);
-        } catch (AnswerReader.Unreadable e) {
-            return null;
         }
     }
 

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 class AnswerReaderTest {
     record Thing(int count, String name) {}
 
-    static byte[] bytes(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
+    static okio.Buffer bytes(String s) {
+        return new okio.Buffer().write(s.getBytes(StandardCharsets.UTF_8));
     }
 
     static JavaType type(Class<?> c) {

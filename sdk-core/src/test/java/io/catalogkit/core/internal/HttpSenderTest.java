@@ -352,8 +352,7 @@ class HttpSenderTest {
             HttpSender s = new HttpSender(
                     clients.builder(h2.url("/").toString()).httpClient(caller).build(), List.of(), own);
             HttpSender.Raw raw = s.send(request(h2.url("/ok").toString()), attempt, MINUTE);
-            assertThat(new String(raw.body(), java.nio.charset.StandardCharsets.UTF_8))
-                    .isEqualTo("{\"ok\":true}");
+            assertThat(raw.body().readUtf8()).isEqualTo("{\"ok\":true}");
             assertThat(h2.takeRequest().getVersion()).isEqualTo("HTTP/2");
             assertThat(own.watched()).isZero();
         }

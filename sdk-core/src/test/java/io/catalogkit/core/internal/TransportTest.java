@@ -69,6 +69,15 @@ class TransportTest {
                 .build();
     }
 
+    /** {@link #get()} with a retry test on its answer. */
+    private static ApiRequest retrying(java.util.function.Predicate<JsonNode> test) {
+        return ApiRequest.builder("read thing", "GET")
+                .path("api/things")
+                .safeToRetry(true)
+                .retryIfAnswer(test)
+                .build();
+    }
+
     private static ApiRequest get() {
         return ApiRequest.builder("read thing", "GET")
                 .path("api/things")
@@ -535,7 +544,47 @@ class TransportTest {
         }
     }
 
+    @Test
+    void aRetryTestReadsTheAnswerOnceAndRepeatsWhatItAccepts() {
+        server.enqueue(json(200, "{\"errors\":[{\"message\":\"not ready\"}]}"));
+        server.enqueue(json(200, "{\"data\":{\"n\":1}}"));
+        ApiRequest r = retrying(tree -> tree.has("errors"));
+        try (Transport t = transport()) {
+            assertThat(t.exchange(r).body().path("data").path("n").asInt()).isEqualTo(1);
+        }
+        assertThat(server.getRequestCount()).isEqualTo(2);
+    }
+
+    @Test
+    void aRetryTestOnAnAnswerThatIsNotJsonLeavesItWholeToBeReportedAsMalformed() {
+        server.enqueue(new MockResponse.Builder()
+                .code(200)
+                .setHeader("Content-Type", "text/html; charset=utf-8")
+                .body("<html><form>Sign in</form></html>")
+                .build());
+        ApiRequest r = retrying(tree -> true);
+        try (Transport t = transport()) {
+            MalformedResponseException e = catchThrowableOfType(MalformedResponseException.class, () -> t.exchange(r));
+            assertThat(e).as("malformed, not an empty answer").isNotNull();
+            assertThat(e.getMessage()).contains("text/html");
+        }
+        assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
     record Thing(int count, String name) {}
+
+    @Test
+    void aTypedReadAfterARetryTestGetsItsTypeOrNamesTheFieldThatDidNotFit() {
+        server.enqueue(json(200, "{\"count\":2,\"name\":\"n\"}"));
+        server.enqueue(json(200, "{\"count\":\"not a number\",\"name\":\"n\"}"));
+        ApiRequest r = retrying(tree -> false);
+        try (Transport t = transport()) {
+            assertThat(t.send(r, Thing.class)).isEqualTo(new Thing(2, "n"));
+            MalformedResponseException e =
+                    catchThrowableOfType(MalformedResponseException.class, () -> t.send(r, Thing.class));
+            assertThat(e.getMessage()).contains("count").doesNotContain("not a number");
+        }
+    }
 
     @Test
     void aTwoHundredOfTheWrongShapeIsMalformedNamingTheFieldNotItsValue() {
