@@ -7,11 +7,11 @@ import io.catalogkit.core.internal.Json;
 import io.catalogkit.tokens.ApiToken;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /**
  * Reads Atlan's API token records, tolerating the encodings the contract lists: numbers as JSON
@@ -64,21 +64,22 @@ final class TokenParser {
         String description = firstText(attributes, node, "description");
         String secret = firstText(attributes, node, "accessToken");
         Long createdAtMillis = Json.longValue(attributes.get("createdAt"));
-        // Decoded once for both readings: a JSON-encoded list is parsed again otherwise.
+        // Decoded once for both readings (a JSON-encoded list would be parsed twice otherwise), and
+        // read straight into the builder, with no collection of its own for the builder to copy.
         JsonNode personaList = decodedList(attributes.get("personaQualifiedName"), "personaQualifiedName");
-        return ApiToken.builder()
+        ApiToken.ApiTokenBuilder b = ApiToken.builder()
                 .guid(guid)
                 .clientId(clientId)
                 .displayName(displayName)
                 .description(description == null || description.isEmpty() ? null : description)
-                .personaQualifiedNames(qualifiedNames(personaList))
                 .accessToken(secret == null || secret.isBlank() ? null : Secret.of(secret))
                 .validitySeconds(Json.longValue(attributes.get("access.token.lifespan")))
                 .createdAt(createdAtMillis == null ? null : Instant.ofEpochMilli(createdAtMillis))
-                .createdBy(firstText(attributes, node, "createdBy"))
-                .personaNames(displayNames(personaList))
-                .workspacePermissions(workspacePermissions(attributes.get("workspacePermissions")))
-                .build();
+                .createdBy(firstText(attributes, node, "createdBy"));
+        qualifiedNames(personaList, b::personaQualifiedName);
+        displayNames(personaList, b::personaName);
+        workspacePermissions(attributes.get("workspacePermissions"), b::workspacePermission);
+        return b.build();
     }
 
     /**
@@ -89,14 +90,15 @@ final class TokenParser {
      * @throws Malformed when the value has another shape
      */
     static Set<String> personas(JsonNode node) {
-        return qualifiedNames(decodedList(node, "personaQualifiedName"));
+        Set<String> out = new LinkedHashSet<>();
+        qualifiedNames(decodedList(node, "personaQualifiedName"), out::add);
+        return out;
     }
 
-    /** The qualified names of a decoded persona list (null for none). */
-    private static Set<String> qualifiedNames(JsonNode list) {
-        Set<String> out = new LinkedHashSet<>();
+    /** Gives the qualified names of a decoded persona list (null for none), in order. */
+    private static void qualifiedNames(JsonNode list, Consumer<String> out) {
         if (list == null) {
-            return out;
+            return;
         }
         for (JsonNode e : list) {
             if (e == null || e.isNull()) {
@@ -107,9 +109,8 @@ final class TokenParser {
             if (qualifiedName == null) {
                 throw new Malformed("'personaQualifiedName' entries that are qualified names or objects with one");
             }
-            out.add(qualifiedName);
+            out.accept(qualifiedName);
         }
-        return out;
     }
 
     /**
@@ -144,57 +145,42 @@ final class TokenParser {
     }
 
     /**
-     * The display names of the personas a persona list links, from its objects' {@code persona}
-     * field; a list of bare qualified names has none. Informative only: never fails.
-     *
-     * @param node the {@code personaQualifiedName} value, may be null
-     * @return qualified name to display name
+     * Gives the display names of a decoded persona list (null for none), from its objects' {@code
+     * persona} field; a list of bare qualified names has none. Informative only: never fails.
      */
-    static Map<String, String> personaNames(JsonNode node) {
-        try {
-            return displayNames(decodedList(node, "personaQualifiedName"));
-        } catch (Malformed e) {
-            return Map.of();
-        }
-    }
-
-    /** The display names of a decoded persona list (null for none). */
-    private static Map<String, String> displayNames(JsonNode list) {
-        Map<String, String> out = new LinkedHashMap<>();
+    private static void displayNames(JsonNode list, BiConsumer<String, String> out) {
         if (list == null) {
-            return out;
+            return;
         }
         for (JsonNode e : list) {
             String qualifiedName = e.isObject() ? Json.text(e.get("personaQualifiedName")) : null;
             String name = e.isObject() ? Json.text(e.get("persona")) : null;
             if (qualifiedName != null && name != null) {
-                out.put(qualifiedName, name);
+                out.accept(qualifiedName, name);
             }
         }
-        return out;
     }
 
     /**
-     * The token's workspace permissions, as a list or a JSON-encoded one. Informative only: an
-     * unreadable value is empty, never a failure.
-     *
-     * @param node the {@code workspacePermissions} value, may be null
-     * @return the permissions in order
+     * Gives the token's workspace permissions, from a list or a JSON-encoded one. Informative only:
+     * an unreadable value gives none, never a failure.
      */
-    static Set<String> workspacePermissions(JsonNode node) {
-        Set<String> out = new LinkedHashSet<>();
+    private static void workspacePermissions(JsonNode node, Consumer<String> out) {
+        JsonNode list;
         try {
-            JsonNode list = decodedList(node, "workspacePermissions");
-            for (JsonNode e : list == null ? Json.MAPPER.createArrayNode() : list) {
-                String p = e.isValueNode() ? Json.text(e) : null;
-                if (p != null) {
-                    out.add(p);
-                }
-            }
+            list = decodedList(node, "workspacePermissions");
         } catch (Malformed e) {
-            return Set.of();
+            return;
         }
-        return out;
+        if (list == null) {
+            return;
+        }
+        for (JsonNode e : list) {
+            String p = e.isValueNode() ? Json.text(e) : null;
+            if (p != null) {
+                out.accept(p);
+            }
+        }
     }
 
     /**
