@@ -1,6 +1,15 @@
 package io.catalogkit.tokens.datahub.internal;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import java.io.IOException;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 /**
  * DataHub's GraphQL wire shapes: the request bodies Jackson writes, and the token metadata read from
@@ -17,10 +26,39 @@ public final class Wire {
      * @param variables the variables object
      * @param operationName the operation to run
      */
-    public record GraphQlRequest(String query, Object variables, String operationName) {
+    public record GraphQlRequest(
+            @JsonSerialize(using = QuotedOnce.class) String query, Object variables, String operationName) {
         @Override
         public String toString() {
             return "GraphQlRequest[operationName=" + operationName + "]";
+        }
+    }
+
+    /**
+     * Writes a GraphQL document as a JSON string quoted once per document, not per request: the
+     * documents are the constants of {@link Documents}, a few hundred characters each. Any other
+     * text (beyond {@link #MAX_CACHED} distinct ones) is quoted as usual.
+     */
+    static final class QuotedOnce extends StdSerializer<String> {
+        private static final long serialVersionUID = 1L;
+        static final int MAX_CACHED = 64;
+        private static final ConcurrentMap<String, SerializableString> QUOTED = new ConcurrentHashMap<>();
+
+        QuotedOnce() {
+            super(String.class);
+        }
+
+        @Override
+        public void serialize(String value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+            SerializableString quoted = QUOTED.get(value);
+            if (quoted == null) {
+                if (QUOTED.size() >= MAX_CACHED) {
+                    gen.writeString(value);
+                    return;
+                }
+                quoted = QUOTED.computeIfAbsent(value, SerializedString::new);
+            }
+            gen.writeString(quoted);
         }
     }
 
