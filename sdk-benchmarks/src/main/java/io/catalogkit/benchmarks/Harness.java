@@ -44,11 +44,16 @@ import okhttp3.Response;
  *   <li>{@code coldstart}: a fresh JVM's time to its first completed call, catalogkit against the
  *       hand-written program, median of several runs;
  *   <li>{@code interleaved}: per-call medians of every operation, catalogkit and hand-written calls
- *       alternating one by one against the canned responder, so that machine drift hits both.
+ *       alternating one by one against the canned responder, so that machine drift hits both;
+ *   <li>{@code throughput}: calls per second of every operation with many threads (32 by default),
+ *       each side in its own fresh JVM with a long warm-up, the sides alternating run by run so that
+ *       drift hits both; the median ratio of several rounds (not in the default sections: about
+ *       {@code rounds × 10 × (warm + measure)} seconds).
  * </ul>
  *
  * <p>Run: {@code java -cp sdk-benchmarks/target/benchmarks.jar io.catalogkit.benchmarks.Harness
- * [section...] [--runs=7] [--tokens=100000] [--page=500] [--calls=5000]}. No section: all. Exits
+ * [section...] [--runs=7] [--tokens=100000] [--page=500] [--calls=5000] [--threads=32 --rounds=3 --warm=15
+ * --measure=8]}. No section: all but {@code throughput}. Exits
  * 0 when every check passes, 1 otherwise.
  */
 public final class Harness {
@@ -101,6 +106,7 @@ public final class Harness {
                 case "autopage" -> h.autoPage();
                 case "coldstart" -> h.coldStart();
                 case "interleaved" -> h.interleaved();
+                case "throughput" -> h.throughput();
                 default -> throw new IllegalArgumentException("unknown section " + s);
             }
         }
@@ -444,6 +450,71 @@ public final class Harness {
                 Side.shutdown(handHttp);
             }
         }
+    }
+
+    // ------------------------------------------------------------------ throughput, many threads
+
+    private void throughput() throws Exception {
+        int threads = option("threads", 32);
+        int rounds = option("rounds", 3);
+        int warm = option("warm", 15);
+        int measure = option("measure", 8);
+        System.out.printf(
+                "%d threads, %d rounds, %d s warm-up + %d s measured per run, a fresh JVM per run%n",
+                threads, rounds, warm, measure);
+        System.out.printf("%-16s %s%n", "operation", "catalogkit / hand-written ops/s per round, ratio");
+        for (Op op : Op.values()) {
+            List<Double> ratios = new ArrayList<>();
+            StringBuilder line = new StringBuilder();
+            for (int round = 0; round < rounds; round++) {
+                double kit;
+                double hand;
+                if (round % 2 == 0) { // alternate which side goes first
+                    kit = throughputRun(Side.CATALOGKIT, op, threads, warm, measure);
+                    hand = throughputRun(Side.HAND_WRITTEN, op, threads, warm, measure);
+                } else {
+                    hand = throughputRun(Side.HAND_WRITTEN, op, threads, warm, measure);
+                    kit = throughputRun(Side.CATALOGKIT, op, threads, warm, measure);
+                }
+                ratios.add(kit / hand);
+                line.append(String.format(Locale.ROOT, "  %.0f/%.0f=%.2f", kit, hand, kit / hand));
+            }
+            double ratio = median(ratios);
+            System.out.printf(Locale.ROOT, "%-16s%s  median %.2f%n", op.label(), line, ratio);
+            check(
+                    threads + "-thread throughput of " + op.label() + " >= 0.95x hand-written",
+                    ratio >= 0.95,
+                    String.format(Locale.ROOT, "median ratio %.2f over %d rounds", ratio, rounds));
+        }
+    }
+
+    /** One fresh JVM's calls per second. */
+    private static double throughputRun(String side, Op op, int threads, int warm, int measure) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(
+                java(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                Throughput.class.getName(),
+                side,
+                op.name(),
+                Integer.toString(threads),
+                Integer.toString(warm),
+                Integer.toString(measure));
+        pb.redirectError(ProcessBuilder.Redirect.INHERIT);
+        Process p = pb.start();
+        double opsPerSecond = -1;
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line; (line = out.readLine()) != null; ) {
+                if (line.startsWith("THROUGHPUT opsPerSecond=")) {
+                    opsPerSecond = Double.parseDouble(line.substring(line.indexOf('=') + 1));
+                }
+            }
+        }
+        if (p.waitFor() != 0 || opsPerSecond < 0) {
+            throw new IllegalStateException("the throughput program (" + side + ", " + op.label() + ") failed");
+        }
+        return opsPerSecond;
     }
 
     // ------------------------------------------------------------------ small utilities

@@ -13,7 +13,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Threads(32)
-@Warmup(iterations = 3, time = 1)
+@Warmup(iterations = 5, time = 4)
 @Measurement(iterations = 5, time = 1)
 @Fork(1)
 public class ThirtyTwoThreads extends CallBenchmarks {}
