@@ -45,6 +45,8 @@ import okhttp3.Response;
  *       hand-written program, median of several runs;
  *   <li>{@code interleaved}: per-call medians of every operation, catalogkit and hand-written calls
  *       alternating one by one against the canned responder, so that machine drift hits both;
+ *   <li>{@code alloc}: bytes allocated per call by the calling thread, every operation on both sides,
+ *       after a warm-up (what the garbage collector gets per call; a figure, not a check);
  *   <li>{@code throughput}: calls per second of every operation with many threads (32 by default),
  *       each side in its own fresh JVM with a long warm-up, the sides alternating run by run so that
  *       drift hits both; the median ratio of several rounds (not in the default sections: about
@@ -88,7 +90,7 @@ public final class Harness {
             }
         }
         if (sections.isEmpty()) {
-            sections = List.of("calls", "mints", "autopage", "coldstart", "interleaved");
+            sections = List.of("calls", "mints", "autopage", "coldstart", "interleaved", "alloc");
         }
         Harness h = new Harness(options);
         System.out.printf(
@@ -107,6 +109,7 @@ public final class Harness {
                 case "coldstart" -> h.coldStart();
                 case "interleaved" -> h.interleaved();
                 case "throughput" -> h.throughput();
+                case "alloc" -> h.alloc();
                 default -> throw new IllegalArgumentException("unknown section " + s);
             }
         }
@@ -444,6 +447,48 @@ public final class Harness {
                             "interleaved median ratio for " + op.label() + " <= 1.05",
                             ratio <= 1.05,
                             String.format(Locale.ROOT, "%.2f over %d calls each", ratio, calls));
+                }
+            } finally {
+                Side.shutdown(kitHttp);
+                Side.shutdown(handHttp);
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ allocation per call
+
+    private void alloc() {
+        int calls = option("calls", 5000);
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        if (!(mx instanceof com.sun.management.ThreadMXBean bytes) || !bytes.isThreadAllocatedMemorySupported()) {
+            System.out.println("this JVM cannot count allocated bytes per thread; skipped");
+            return;
+        }
+        long self = Thread.currentThread().getId();
+        try (Responder responder = Canned.responder()) {
+            Target target = Canned.target(responder.baseUrl());
+            OkHttpClient kitHttp = Side.httpClient();
+            OkHttpClient handHttp = Side.httpClient();
+            try (Side kit = Side.create(Side.CATALOGKIT, target, kitHttp);
+                    Side hand = Side.create(Side.HAND_WRITTEN, target, handHttp)) {
+                System.out.printf("%-16s %12s %14s %7s%n", "operation", "catalogkit", "hand-written", "ratio");
+                for (Op op : Op.values()) {
+                    for (int i = 0; i < calls; i++) { // warm-up, unrecorded
+                        op.run(kit);
+                        op.run(hand);
+                    }
+                    long b0 = bytes.getThreadAllocatedBytes(self);
+                    for (int i = 0; i < calls; i++) {
+                        op.run(kit);
+                    }
+                    long b1 = bytes.getThreadAllocatedBytes(self);
+                    for (int i = 0; i < calls; i++) {
+                        op.run(hand);
+                    }
+                    long b2 = bytes.getThreadAllocatedBytes(self);
+                    double k = (b1 - b0) / (double) calls;
+                    double h = (b2 - b1) / (double) calls;
+                    System.out.printf(Locale.ROOT, "%-16s %9.0f B %11.0f B %7.2f%n", op.label(), k, h, k / h);
                 }
             } finally {
                 Side.shutdown(kitHttp);
