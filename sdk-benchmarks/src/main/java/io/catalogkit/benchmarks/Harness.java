@@ -408,46 +408,50 @@ public final class Harness {
 
     // ------------------------------------------------------------------ interleaved medians
 
-    private void interleaved() {
+    private void interleaved() throws Exception {
         int calls = option("calls", 5000);
+        bothSides((kit, hand) -> {
+            // Every operation warmed up before any is measured: the first one measured would
+            // otherwise share the cores with the JIT compiling the shared code of the others.
+            for (Op op : Op.values()) {
+                warmUp(op, kit, hand, calls);
+            }
+            System.out.printf("%-16s %12s %14s %7s%n", "operation", "catalogkit", "hand-written", "ratio");
+            for (Op op : Op.values()) {
+                long[] a = new long[calls];
+                long[] b = new long[calls];
+                for (int i = 0; i < calls; i++) {
+                    boolean kitFirst = (i & 1) == 0;
+                    long t0 = System.nanoTime();
+                    op.run(kitFirst ? kit : hand);
+                    long t1 = System.nanoTime();
+                    op.run(kitFirst ? hand : kit);
+                    long t2 = System.nanoTime();
+                    a[i] = kitFirst ? t1 - t0 : t2 - t1;
+                    b[i] = kitFirst ? t2 - t1 : t1 - t0;
+                }
+                double kitMedian = medianNanos(a) / 1e3;
+                double handMedian = medianNanos(b) / 1e3;
+                double ratio = kitMedian / handMedian;
+                System.out.printf(
+                        Locale.ROOT, "%-16s %9.1f us %11.1f us %7.2f%n", op.label(), kitMedian, handMedian, ratio);
+                check(
+                        "interleaved median ratio for " + op.label() + " <= 1.05",
+                        ratio <= 1.05,
+                        String.format(Locale.ROOT, "%.2f over %d calls each", ratio, calls));
+            }
+        });
+    }
+
+    /** Runs {@code body} with a catalogkit and a hand-written side against one canned responder. */
+    private static void bothSides(java.util.function.BiConsumer<Side, Side> body) throws Exception {
         try (Responder responder = Canned.responder()) {
             Target target = Canned.target(responder.baseUrl());
             OkHttpClient kitHttp = Side.httpClient();
             OkHttpClient handHttp = Side.httpClient();
             try (Side kit = Side.create(Side.CATALOGKIT, target, kitHttp);
                     Side hand = Side.create(Side.HAND_WRITTEN, target, handHttp)) {
-                // Every operation warmed up before any is measured: the first one measured would
-                // otherwise share the cores with the JIT compiling the shared code of the others.
-                for (Op op : Op.values()) {
-                    for (int i = 0; i < calls; i++) { // warm-up, unrecorded
-                        op.run(kit);
-                        op.run(hand);
-                    }
-                }
-                System.out.printf("%-16s %12s %14s %7s%n", "operation", "catalogkit", "hand-written", "ratio");
-                for (Op op : Op.values()) {
-                    long[] a = new long[calls];
-                    long[] b = new long[calls];
-                    for (int i = 0; i < calls; i++) {
-                        boolean kitFirst = (i & 1) == 0;
-                        long t0 = System.nanoTime();
-                        op.run(kitFirst ? kit : hand);
-                        long t1 = System.nanoTime();
-                        op.run(kitFirst ? hand : kit);
-                        long t2 = System.nanoTime();
-                        a[i] = kitFirst ? t1 - t0 : t2 - t1;
-                        b[i] = kitFirst ? t2 - t1 : t1 - t0;
-                    }
-                    double kitMedian = medianNanos(a) / 1e3;
-                    double handMedian = medianNanos(b) / 1e3;
-                    double ratio = kitMedian / handMedian;
-                    System.out.printf(
-                            Locale.ROOT, "%-16s %9.1f us %11.1f us %7.2f%n", op.label(), kitMedian, handMedian, ratio);
-                    check(
-                            "interleaved median ratio for " + op.label() + " <= 1.05",
-                            ratio <= 1.05,
-                            String.format(Locale.ROOT, "%.2f over %d calls each", ratio, calls));
-                }
+                body.accept(kit, hand);
             } finally {
                 Side.shutdown(kitHttp);
                 Side.shutdown(handHttp);
@@ -455,9 +459,16 @@ public final class Harness {
         }
     }
 
+    private static void warmUp(Op op, Side kit, Side hand, int calls) {
+        for (int i = 0; i < calls; i++) { // unrecorded
+            op.run(kit);
+            op.run(hand);
+        }
+    }
+
     // ------------------------------------------------------------------ allocation per call
 
-    private void alloc() {
+    private void alloc() throws Exception {
         int calls = option("calls", 5000);
         java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
         if (!(mx instanceof com.sun.management.ThreadMXBean bytes) || !bytes.isThreadAllocatedMemorySupported()) {
@@ -465,36 +476,24 @@ public final class Harness {
             return;
         }
         long self = Thread.currentThread().getId();
-        try (Responder responder = Canned.responder()) {
-            Target target = Canned.target(responder.baseUrl());
-            OkHttpClient kitHttp = Side.httpClient();
-            OkHttpClient handHttp = Side.httpClient();
-            try (Side kit = Side.create(Side.CATALOGKIT, target, kitHttp);
-                    Side hand = Side.create(Side.HAND_WRITTEN, target, handHttp)) {
-                System.out.printf("%-16s %12s %14s %7s%n", "operation", "catalogkit", "hand-written", "ratio");
-                for (Op op : Op.values()) {
-                    for (int i = 0; i < calls; i++) { // warm-up, unrecorded
-                        op.run(kit);
-                        op.run(hand);
-                    }
-                    long b0 = bytes.getThreadAllocatedBytes(self);
-                    for (int i = 0; i < calls; i++) {
-                        op.run(kit);
-                    }
-                    long b1 = bytes.getThreadAllocatedBytes(self);
-                    for (int i = 0; i < calls; i++) {
-                        op.run(hand);
-                    }
-                    long b2 = bytes.getThreadAllocatedBytes(self);
-                    double k = (b1 - b0) / (double) calls;
-                    double h = (b2 - b1) / (double) calls;
-                    System.out.printf(Locale.ROOT, "%-16s %9.0f B %11.0f B %7.2f%n", op.label(), k, h, k / h);
+        bothSides((kit, hand) -> {
+            System.out.printf("%-16s %12s %14s %7s%n", "operation", "catalogkit", "hand-written", "ratio");
+            for (Op op : Op.values()) {
+                warmUp(op, kit, hand, calls);
+                long b0 = bytes.getThreadAllocatedBytes(self);
+                for (int i = 0; i < calls; i++) {
+                    op.run(kit);
                 }
-            } finally {
-                Side.shutdown(kitHttp);
-                Side.shutdown(handHttp);
+                long b1 = bytes.getThreadAllocatedBytes(self);
+                for (int i = 0; i < calls; i++) {
+                    op.run(hand);
+                }
+                long b2 = bytes.getThreadAllocatedBytes(self);
+                double k = (b1 - b0) / (double) calls;
+                double h = (b2 - b1) / (double) calls;
+                System.out.printf(Locale.ROOT, "%-16s %9.0f B %11.0f B %7.2f%n", op.label(), k, h, k / h);
             }
-        }
+        });
     }
 
     // ------------------------------------------------------------------ throughput, many threads
