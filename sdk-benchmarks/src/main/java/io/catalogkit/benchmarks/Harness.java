@@ -48,14 +48,15 @@ import okhttp3.Response;
  *   <li>{@code alloc}: bytes allocated per call by the calling thread, every operation on both sides,
  *       after a warm-up (what the garbage collector gets per call; a figure, not a check);
  *   <li>{@code throughput}: calls per second of every operation with many threads (32 by default),
- *       each side in its own fresh JVM with a long warm-up, the sides alternating run by run so that
- *       drift hits both; the median ratio of several rounds (not in the default sections: about
- *       {@code rounds × 10 × (warm + measure)} seconds).
+ *       each side in its own fresh JVM, warmed up on as many threads until the JIT has settled
+ *       ({@link JitSettle}), the sides alternating run by run so that drift hits both; the median
+ *       ratio of several rounds (not in the default sections: up to {@code rounds × 10 × (max-warm
+ *       + measure + 2)} seconds, about half that on two cores).
  * </ul>
  *
  * <p>Run: {@code java -cp sdk-benchmarks/target/benchmarks.jar io.catalogkit.benchmarks.Harness
- * [section...] [--runs=7] [--tokens=100000] [--page=500] [--calls=5000] [--threads=32 --rounds=3 --warm=15
- * --measure=8]}. No section: all but {@code throughput}. Exits
+ * [section...] [--runs=7] [--tokens=100000] [--page=500] [--calls=5000] [--threads=32 --rounds=3 --warm=10
+ * --max-warm=120 --measure=8]}. No section: all but {@code throughput}. Exits
  * 0 when every check passes, 1 otherwise.
  */
 public final class Harness {
@@ -501,39 +502,69 @@ public final class Harness {
     private void throughput() throws Exception {
         int threads = option("threads", 32);
         int rounds = option("rounds", 3);
-        int warm = option("warm", 15);
+        int warm = option("warm", 10);
+        int maxWarm = option("max-warm", 120);
         int measure = option("measure", 8);
         System.out.printf(
-                "%d threads, %d rounds, %d s warm-up + %d s measured per run, a fresh JVM per run%n",
-                threads, rounds, warm, measure);
-        System.out.printf("%-16s %s%n", "operation", "catalogkit / hand-written ops/s per round, ratio");
+                "%d threads, %d rounds, a fresh JVM per run: warm-up until the JIT settles (%d-%d s), then %d s"
+                        + " measured%n",
+                threads, rounds, warm, maxWarm, measure);
+        System.out.printf(
+                "%-16s %s%n", "operation", "catalogkit / hand-written ops/s per round = ratio (warm-up s, kit/hand)");
         for (Op op : Op.values()) {
             List<Double> ratios = new ArrayList<>();
             StringBuilder line = new StringBuilder();
+            boolean allSettled = true;
             for (int round = 0; round < rounds; round++) {
-                double kit;
-                double hand;
+                Run kit;
+                Run hand;
                 if (round % 2 == 0) { // alternate which side goes first
-                    kit = throughputRun(Side.CATALOGKIT, op, threads, warm, measure);
-                    hand = throughputRun(Side.HAND_WRITTEN, op, threads, warm, measure);
+                    kit = throughputRun(Side.CATALOGKIT, op, threads, warm, measure, maxWarm);
+                    hand = throughputRun(Side.HAND_WRITTEN, op, threads, warm, measure, maxWarm);
                 } else {
-                    hand = throughputRun(Side.HAND_WRITTEN, op, threads, warm, measure);
-                    kit = throughputRun(Side.CATALOGKIT, op, threads, warm, measure);
+                    hand = throughputRun(Side.HAND_WRITTEN, op, threads, warm, measure, maxWarm);
+                    kit = throughputRun(Side.CATALOGKIT, op, threads, warm, measure, maxWarm);
                 }
-                ratios.add(kit / hand);
-                line.append(String.format(Locale.ROOT, "  %.0f/%.0f=%.2f", kit, hand, kit / hand));
+                allSettled &= kit.settled() && hand.settled();
+                double ratio = kit.opsPerSecond() / hand.opsPerSecond();
+                ratios.add(ratio);
+                line.append(String.format(
+                        Locale.ROOT,
+                        "  %.0f/%.0f=%.2f (%.0f%s/%.0f%s)",
+                        kit.opsPerSecond(),
+                        hand.opsPerSecond(),
+                        ratio,
+                        kit.warmSeconds(),
+                        kit.settled() ? "" : "!",
+                        hand.warmSeconds(),
+                        hand.settled() ? "" : "!"));
             }
             double ratio = median(ratios);
             System.out.printf(Locale.ROOT, "%-16s%s  median %.2f%n", op.label(), line, ratio);
             check(
                     threads + "-thread throughput of " + op.label() + " >= 0.95x hand-written",
                     ratio >= 0.95,
-                    String.format(Locale.ROOT, "median ratio %.2f over %d rounds", ratio, rounds));
+                    String.format(
+                            Locale.ROOT,
+                            "median ratio %.2f over %d rounds%s",
+                            ratio,
+                            rounds,
+                            allSettled ? "" : " (a run ended its warm-up still compiling: marked !)"));
         }
     }
 
+    /**
+     * One fresh JVM's throughput run.
+     *
+     * @param opsPerSecond calls per second measured
+     * @param warmSeconds how long the warm-up took
+     * @param settled whether the JIT settled within the longest warm-up
+     */
+    private record Run(double opsPerSecond, double warmSeconds, boolean settled) {}
+
     /** One fresh JVM's calls per second. */
-    private static double throughputRun(String side, Op op, int threads, int warm, int measure) throws Exception {
+    private static Run throughputRun(String side, Op op, int threads, int warm, int measure, int maxWarm)
+            throws Exception {
         ProcessBuilder pb = new ProcessBuilder(
                 java(),
                 "-cp",
@@ -543,22 +574,34 @@ public final class Harness {
                 op.name(),
                 Integer.toString(threads),
                 Integer.toString(warm),
-                Integer.toString(measure));
+                Integer.toString(measure),
+                Integer.toString(maxWarm));
         pb.redirectError(ProcessBuilder.Redirect.INHERIT);
         Process p = pb.start();
         double opsPerSecond = -1;
+        double warmSeconds = -1;
+        boolean settled = false;
         try (BufferedReader out =
                 new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line; (line = out.readLine()) != null; ) {
                 if (line.startsWith("THROUGHPUT opsPerSecond=")) {
                     opsPerSecond = Double.parseDouble(line.substring(line.indexOf('=') + 1));
+                } else if (line.startsWith("SETTLE ")) {
+                    for (String field : line.substring("SETTLE ".length()).split(" ")) {
+                        String value = field.substring(field.indexOf('=') + 1);
+                        if (field.startsWith("settled=")) {
+                            settled = Boolean.parseBoolean(value);
+                        } else if (field.startsWith("seconds=")) {
+                            warmSeconds = Double.parseDouble(value);
+                        }
+                    }
                 }
             }
         }
         if (p.waitFor() != 0 || opsPerSecond < 0) {
             throw new IllegalStateException("the throughput program (" + side + ", " + op.label() + ") failed");
         }
-        return opsPerSecond;
+        return new Run(opsPerSecond, warmSeconds, settled);
     }
 
     // ------------------------------------------------------------------ small utilities

@@ -8,11 +8,12 @@ import okhttp3.OkHttpClient;
 /**
  * The program whose throughput {@link Harness} measures, run in a fresh JVM per side so that the
  * two sides never share a JIT profile: many threads run one operation on one side against an
- * in-process canned responder, first unmeasured for a warm-up, then counted, and a line {@code
- * THROUGHPUT opsPerSecond=...} is printed.
+ * in-process canned responder, first until the JIT has settled ({@link JitSettle}: at least the
+ * warm-up, at most the longest warm-up), then counted after two more seconds, and lines {@code
+ * SETTLE ...} and {@code THROUGHPUT opsPerSecond=...} are printed.
  *
  * <p>Arguments: {@code catalogkit} or {@code handWritten}, an {@link Op} name, threads, warm-up
- * seconds, measured seconds.
+ * seconds, measured seconds, and optionally the longest warm-up in seconds (120 by default).
  */
 public final class Throughput {
     private Throughput() {}
@@ -20,18 +21,22 @@ public final class Throughput {
     /**
      * Runs the measurement.
      *
-     * @param args the side, the operation, threads, warm-up and measured seconds
+     * @param args the side, the operation, threads, warm-up and measured seconds, longest warm-up
      * @throws Exception when the responder cannot start or a thread is interrupted
      */
     public static void main(String[] args) throws Exception {
         String side = args[0];
         Op op = Op.valueOf(args[1]);
         int threads = Integer.parseInt(args[2]);
-        long warmMillis = Long.parseLong(args[3]) * 1000;
+        int warmSeconds = Integer.parseInt(args[3]);
         long measureMillis = Long.parseLong(args[4]) * 1000;
+        int maxWarm = args.length > 5 ? Integer.parseInt(args[5]) : 120;
         try (Responder responder = Canned.responder()) {
             OkHttpClient http = Side.httpClient();
             try (Side s = Side.create(side, Canned.target(responder.baseUrl()), http)) {
+                JitSettle.Outcome settle =
+                        JitSettle.run(() -> op.run(s), threads, warmSeconds, Math.max(maxWarm, warmSeconds));
+                System.out.println(settle.line());
                 AtomicBoolean counting = new AtomicBoolean();
                 AtomicBoolean stop = new AtomicBoolean();
                 LongAdder calls = new LongAdder();
@@ -49,7 +54,7 @@ public final class Throughput {
                             "worker-" + i);
                     workers[i].start();
                 }
-                Thread.sleep(warmMillis);
+                Thread.sleep(2000); // the new threads start and reach the pool
                 counting.set(true);
                 long start = System.nanoTime();
                 Thread.sleep(measureMillis);
