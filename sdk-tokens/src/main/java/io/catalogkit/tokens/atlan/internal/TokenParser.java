@@ -126,7 +126,9 @@ final class TokenParser {
         JsonNode list = node;
         if (node.isTextual()) {
             String s = node.asText().trim();
-            if (s.isEmpty() || s.equals("null")) {
+            if (s.isEmpty() || s.equals("null") || s.equals("[]")) {
+                // Nothing to read; "[]" is what Atlan sends for most tokens, and a parser per token
+                // would cost more than the rest of the token.
                 return null;
             }
             try {
