@@ -56,8 +56,8 @@ import okhttp3.Response;
  *
  * <p>Run: {@code java -cp sdk-benchmarks/target/benchmarks.jar io.catalogkit.benchmarks.Harness
  * [section...] [--runs=7] [--tokens=100000] [--page=500] [--calls=5000] [--threads=32 --rounds=3 --warm=10
- * --max-warm=120 --measure=8]}. No section: all but {@code throughput}. Exits
- * 0 when every check passes, 1 otherwise.
+ * --max-warm=120 --measure=8 --ops=atlanGetByGuid,dataHubList]}. No section: all but {@code
+ * throughput}. Exits 0 when every check passes, 1 otherwise.
  */
 public final class Harness {
     private static final String OWNER = "urn:li:corpuser:jdoe";
@@ -511,7 +511,11 @@ public final class Harness {
                 threads, rounds, warm, maxWarm, measure);
         System.out.printf(
                 "%-16s %s%n", "operation", "catalogkit / hand-written ops/s per round = ratio (warm-up s, kit/hand)");
+        List<String> only = options.containsKey("ops") ? List.of(options.get("ops").split(",")) : null;
         for (Op op : Op.values()) {
+            if (only != null && !only.contains(op.label())) {
+                continue;
+            }
             List<Double> ratios = new ArrayList<>();
             StringBuilder line = new StringBuilder();
             boolean allSettled = true;
