@@ -511,7 +511,8 @@ public final class Harness {
                 threads, rounds, warm, maxWarm, measure);
         System.out.printf(
                 "%-16s %s%n", "operation", "catalogkit / hand-written ops/s per round = ratio (warm-up s, kit/hand)");
-        List<String> only = options.containsKey("ops") ? List.of(options.get("ops").split(",")) : null;
+        List<String> only =
+                options.containsKey("ops") ? List.of(options.get("ops").split(",")) : null;
         for (Op op : Op.values()) {
             if (only != null && !only.contains(op.label())) {
                 continue;

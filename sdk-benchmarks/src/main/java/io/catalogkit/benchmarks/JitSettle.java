@@ -77,9 +77,8 @@ public final class JitSettle {
      */
     static Outcome phase(Runnable op, int threads, int minSeconds, int maxSeconds) throws InterruptedException {
         CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
-        LongSupplier compileMillis = jit != null && jit.isCompilationTimeMonitoringSupported()
-                ? jit::getTotalCompilationTime
-                : () -> -1;
+        LongSupplier compileMillis =
+                jit != null && jit.isCompilationTimeMonitoringSupported() ? jit::getTotalCompilationTime : () -> -1;
         AtomicBoolean stop = new AtomicBoolean();
         RuntimeException[] failure = new RuntimeException[1];
         Thread[] workers = new Thread[threads];

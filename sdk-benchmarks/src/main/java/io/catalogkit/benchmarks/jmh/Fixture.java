@@ -44,12 +44,14 @@ public class Fixture {
         http = Side.httpClient();
         ops = Side.create(side, Canned.target(responder.baseUrl()), http);
         if (params.getThreads() > 1) {
-            String method = params.getBenchmark().substring(params.getBenchmark().lastIndexOf('.') + 1);
+            String method =
+                    params.getBenchmark().substring(params.getBenchmark().lastIndexOf('.') + 1);
             Op op = Arrays.stream(Op.values())
                     .filter(o -> o.label().equals(method))
                     .findFirst()
                     .orElseThrow(() -> new IllegalStateException("no operation for benchmark " + method));
-            System.out.println(JitSettle.run(() -> op.run(ops), params.getThreads(), 0, 120).line());
+            System.out.println(JitSettle.run(() -> op.run(ops), params.getThreads(), 0, 120)
+                    .line());
         }
     }
 
