@@ -53,11 +53,8 @@ final class AnswerReader {
         }
         try {
             return Json.MAPPER.readValue(body.inputStream(), type);
-        } catch (MismatchedInputException e) {
-            throw new Unreadable("JSON of the expected shape (field '" + e.getPathReference() + "' did not fit)");
         } catch (IOException | RuntimeException e) {
-            throw new Unreadable(
-                    "JSON of the expected shape (" + type.getRawClass().getSimpleName() + ")");
+            throw notOfType(e, type);
         }
     }
 
@@ -76,12 +73,17 @@ final class AnswerReader {
         }
         try {
             return Json.MAPPER.readerFor(type).readValue(tree);
-        } catch (MismatchedInputException e) {
-            throw new Unreadable("JSON of the expected shape (field '" + e.getPathReference() + "' did not fit)");
         } catch (IOException | RuntimeException e) {
-            throw new Unreadable(
-                    "JSON of the expected shape (" + type.getRawClass().getSimpleName() + ")");
+            throw notOfType(e, type);
         }
+    }
+
+    /** What a failed typed read says: the field that did not fit when Jackson names it, never its value. */
+    private static Unreadable notOfType(Exception e, JavaType type) {
+        return e instanceof MismatchedInputException m
+                ? new Unreadable("JSON of the expected shape (field '" + m.getPathReference() + "' did not fit)")
+                : new Unreadable(
+                        "JSON of the expected shape (" + type.getRawClass().getSimpleName() + ")");
     }
 
     private static boolean isBlank(Buffer bytes) {
