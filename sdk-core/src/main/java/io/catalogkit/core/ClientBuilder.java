@@ -24,6 +24,9 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
     /** The longest duration any setting takes: {@code Integer.MAX_VALUE} ms (about 24.8 days). */
     public static final Duration MAX_DURATION = Duration.ofMillis(Integer.MAX_VALUE);
 
+    /** How long a client waits for its credential store to hold a new value, unless set. */
+    public static final Duration DEFAULT_CREDENTIAL_WAIT = Duration.ofSeconds(30);
+
     private String baseUrl;
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration readTimeout = Duration.ofSeconds(30);
@@ -38,6 +41,8 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
     private boolean allowInsecureHttp;
     private Sleeper sleeper = Sleeper.system();
     private Clock clock = Clock.systemUTC();
+    private Duration credentialWait = DEFAULT_CREDENTIAL_WAIT;
+    private CallListener listener;
 
     /** Creates a builder with the defaults above. */
     protected ClientBuilder() {}
@@ -212,6 +217,39 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
     }
 
     /**
+     * How long a client whose credential comes from a store ({@code CredentialSource.fromFile},
+     * {@code fromCommand} or your own) keeps reading the store, backing off, when the platform refused
+     * the value it holds and the store still holds that value: a rotation elsewhere may not have
+     * reached the store yet. Default 30 seconds; the operation's call timeout bounds it too. A fixed
+     * credential ({@code Secret}, {@code CredentialSource.of}, {@code fromEnv}) never waits.
+     *
+     * @param wait the longest wait for a changed value; zero reads the store once and does not wait
+     * @return this builder
+     * @throws IllegalArgumentException when negative or longer than {@link #MAX_DURATION}
+     */
+    public B credentialWait(Duration wait) {
+        Objects.requireNonNull(wait, "credentialWait");
+        if (wait.isNegative()) {
+            throw new IllegalArgumentException("credentialWait must not be negative, was " + wait);
+        }
+        this.credentialWait = atMostMax(wait, "credentialWait");
+        return self();
+    }
+
+    /**
+     * A listener told about every operation the client sends (start, end, retries, credential re-reads
+     * and token mints), for metrics and tracing; see {@code sdk-micrometer}. Use {@link
+     * CallListener#of(CallListener...)} to bind several.
+     *
+     * @param listener the listener
+     * @return this builder
+     */
+    public B listener(CallListener listener) {
+        this.listener = Objects.requireNonNull(listener, "listener");
+        return self();
+    }
+
+    /**
      * Checks the settings and freezes them.
      *
      * @param platform the platform name that starts messages
@@ -259,7 +297,9 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
                 maxRetryAfter,
                 httpClient,
                 sleeper,
-                clock);
+                clock,
+                credentialWait,
+                listener);
     }
 
     /** Query names that usually carry a credential. */

@@ -23,6 +23,8 @@ public final class ClientOptions {
     private final OkHttpClient httpClient;
     private final Sleeper sleeper;
     private final Clock clock;
+    private final Duration credentialWait;
+    private final CallListener listener;
 
     ClientOptions(
             HttpUrl baseUrl,
@@ -37,7 +39,9 @@ public final class ClientOptions {
             Duration maxRetryAfter,
             OkHttpClient httpClient,
             Sleeper sleeper,
-            Clock clock) {
+            Clock clock,
+            Duration credentialWait,
+            CallListener listener) {
         this.baseUrl = baseUrl;
         this.connectTimeout = connectTimeout;
         this.readTimeout = readTimeout;
@@ -51,6 +55,8 @@ public final class ClientOptions {
         this.httpClient = httpClient;
         this.sleeper = sleeper;
         this.clock = clock;
+        this.credentialWait = credentialWait;
+        this.listener = listener;
     }
 
     /**
@@ -169,5 +175,23 @@ public final class ClientOptions {
      */
     public Clock clock() {
         return clock;
+    }
+
+    /**
+     * How long a client keeps reading its credential store for a changed value after a refusal.
+     *
+     * @return the wait; zero for none
+     */
+    public Duration credentialWait() {
+        return credentialWait;
+    }
+
+    /**
+     * The listener told about every operation, if one was set.
+     *
+     * @return the listener
+     */
+    public Optional<CallListener> listener() {
+        return Optional.ofNullable(listener);
     }
 }
