@@ -1,5 +1,6 @@
 package io.catalogkit.core.internal;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.catalogkit.core.ApiException;
 import io.catalogkit.core.AuthenticationException;
 import io.catalogkit.core.ConflictException;
@@ -12,6 +13,7 @@ import io.catalogkit.core.ServerException;
 import io.catalogkit.core.TransportException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -130,6 +132,45 @@ public final class ErrorMapper {
             return new ServerException(msg, status, requestId, code, method, path);
         }
         return new ApiException(msg, status, requestId, code, method, path);
+    }
+
+    /**
+     * Turns an error answer into its exception: the platform's parser reads the body, the request id
+     * comes from the answer's headers, else its body, else the one catalogkit sent.
+     *
+     * @param request the failed request
+     * @param path the URL path sent
+     * @param raw the answer
+     * @param retryAfter the wait the server asked for, or null
+     * @param sentId the request id catalogkit sent
+     * @param parser the platform's error parser
+     * @param extraSecrets further values to redact (the credentials sent)
+     * @return the exception, to be thrown by the caller
+     */
+    ApiException fromAnswer(
+            ApiRequest request,
+            String path,
+            HttpSender.Raw raw,
+            Duration retryAfter,
+            String sentId,
+            ErrorParser parser,
+            List<Secret> extraSecrets) {
+        JsonNode body = null;
+        if (raw.body() != null) {
+            try {
+                body = AnswerReader.tree(raw.body());
+            } catch (AnswerReader.Unreadable e) {
+                body = null;
+            }
+        }
+        ErrorReport parsed = parser.parse(raw.status(), raw.headers(), body);
+        String id = parser.requestId(raw.headers());
+        if (id == null) {
+            id = parsed.requestId() != null ? parsed.requestId() : sentId;
+        }
+        // The parser may state another status than the HTTP one (an OAuth invalid_client sent as 400).
+        ErrorReport report = new ErrorReport(parsed.status(), parsed.errorCode(), parsed.message(), id, retryAfter);
+        return toException(request, path, raw.status(), report, extraSecrets);
     }
 
     /**

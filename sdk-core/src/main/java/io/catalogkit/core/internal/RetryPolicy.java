@@ -93,6 +93,23 @@ final class RetryPolicy {
      * @param status the status, or 0 when there was no answer
      * @return true when the outcome is unknown
      */
+    /**
+     * The wait before repeating a call whose 2xx answer reported that the server was not ready yet
+     * (see {@link ApiRequest.Builder#retryIfAnswer}): a passing failure like a 503, repeated only for a
+     * call safe to repeat, with backoff, within the budget.
+     *
+     * @param request the request
+     * @param attempt the attempt that just ended, from 1
+     * @param remainingNanos what is left of the operation's budget
+     * @return the wait, or null to return the answer as it came
+     */
+    Duration afterNotReadyAnswer(ApiRequest request, int attempt, long remainingNanos) {
+        if (!request.safeToRetry || attempt > maxRetries) {
+            return null;
+        }
+        return fitting(backoff(attempt), remainingNanos);
+    }
+
     static boolean outcomeUnknown(boolean sent, int status) {
         return status == 0 ? sent : status == 502 || status == 504;
     }
