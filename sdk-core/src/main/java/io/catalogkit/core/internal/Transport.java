@@ -119,8 +119,8 @@ public final class Transport implements AutoCloseable {
 
     /**
      * The OkHttp client this transport sends with: derived from the caller's, with follow-ups off
-     * and the network guards installed. Its read, write and call timeouts are zero because the
-     * transport holds them per exchange; not a client for other calls.
+     * and the network guards installed; each call's timeout is set per attempt. Not a client for
+     * other calls.
      *
      * @return the client
      */
