@@ -170,7 +170,9 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
 
     /**
      * An OkHttp client to share a connection pool and dispatcher with. The timeouts of this builder
-     * are applied on top of it; closing the catalogkit client leaves it open.
+     * are applied on top of it; closing the catalogkit client leaves it open. It is also how to
+     * trust a catalog whose certificate comes from a private certificate authority: build it with
+     * {@code sslSocketFactory(...)} and an {@code X509TrustManager} that trusts that authority.
      *
      * @param httpClient the client to derive from
      * @return this builder

@@ -281,7 +281,8 @@ public final class Transport implements AutoCloseable {
                             f.getCause());
                 }
                 outcomeUnknown |= RetryPolicy.outcomeUnknown(f.sent(), 0);
-                Duration wait = policy.afterFailure(request, attempt, f.sent(), budget - (System.nanoTime() - start));
+                Duration wait = policy.afterFailure(
+                        request, attempt, f.getCause(), f.sent(), budget - (System.nanoTime() - start));
                 if (wait == null) {
                     throw errors.transportFailure(request, path, f.getCause(), mayHaveReached, attempt);
                 }
