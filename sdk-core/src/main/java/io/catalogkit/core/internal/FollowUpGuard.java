@@ -52,7 +52,7 @@ final class FollowUpGuard implements Interceptor {
         if (attempt != null && attempt.networkRequest() > 1) {
             throw new FollowUpRefused();
         }
-        if (!OriginLock.sameOrigin(request.url(), origin)) {
+        if (!Origins.sameOrigin(request.url(), origin)) {
             for (String h : credentialHeaders) {
                 if (request.header(h) != null) {
                     throw new ProtocolException("catalogkit refused to send the " + h + " credential to "
