@@ -126,7 +126,8 @@ final class RetryingSender {
                             f.getCause());
                 }
                 outcomeUnknown |= RetryPolicy.outcomeUnknown(f.sent(), 0);
-                Duration wait = policy.afterFailure(request, attempt, f.sent(), budget - (System.nanoTime() - start));
+                Duration wait = policy.afterFailure(
+                        request, attempt, f.getCause(), f.sent(), budget - (System.nanoTime() - start));
                 if (wait == null) {
                     throw errors.transportFailure(request, path, f.getCause(), mayHaveReached, attempt);
                 }
