@@ -80,8 +80,8 @@ public final class CatalogKitMetrics implements CallListener {
      */
     @Override
     public void callEnded(Call call, Result result) {
-        CallKey key = new CallKey(
-                call.platform(), call.operation(), result.outcome(), result.status(), result.exception());
+        CallKey key =
+                new CallKey(call.platform(), call.operation(), result.outcome(), result.status(), result.exception());
         Timer timer = calls.get(key);
         if (timer == null) {
             timer = calls.computeIfAbsent(key, this::timer);

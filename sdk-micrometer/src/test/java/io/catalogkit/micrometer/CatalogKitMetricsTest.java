@@ -59,17 +59,17 @@ class CatalogKitMetricsTest {
         for (int i = 0; i < 3; i++) {
             metrics.callEnded(get, new Result(Outcome.SUCCESS, "200", 1, Duration.ofMillis(10), Result.NONE));
         }
-        metrics.callEnded(
-                get, new Result(Outcome.SERVER_ERROR, "503", 3, Duration.ofMillis(900), "ServerException"));
+        metrics.callEnded(get, new Result(Outcome.SERVER_ERROR, "503", 3, Duration.ofMillis(900), "ServerException"));
         metrics.callEnded(get, new Result(Outcome.UNKNOWN, "IO_ERROR", 3, Duration.ofSeconds(2), "TransportException"));
 
         assertThat(registry.get("catalogkit.calls").timers()).hasSize(3);
-        assertThat(registry.get("catalogkit.calls").tag("outcome", "SUCCESS").timer().count())
+        assertThat(registry.get("catalogkit.calls")
+                        .tag("outcome", "SUCCESS")
+                        .timer()
+                        .count())
                 .isEqualTo(3);
         Timer failed = registry.get("catalogkit.calls").tag("status", "503").timer();
-        assertThat(tags(failed))
-                .containsEntry("outcome", "SERVER_ERROR")
-                .containsEntry("exception", "ServerException");
+        assertThat(tags(failed)).containsEntry("outcome", "SERVER_ERROR").containsEntry("exception", "ServerException");
         Timer io = registry.get("catalogkit.calls").tag("status", "IO_ERROR").timer();
         assertThat(tags(io)).containsEntry("outcome", "UNKNOWN").containsEntry("exception", "TransportException");
         assertThat(io.totalTime(TimeUnit.SECONDS)).isEqualTo(2.0);
@@ -88,12 +88,16 @@ class CatalogKitMetricsTest {
         metrics.tokenMinted("alation", "oauth", Optional.empty());
         metrics.tokenMinted("alation", "oauth", Optional.empty());
 
-        Counter retried503 = registry.get("catalogkit.retries").tag("reason", "503").counter();
+        Counter retried503 =
+                registry.get("catalogkit.retries").tag("reason", "503").counter();
         assertThat(tags(retried503))
                 .containsExactlyInAnyOrderEntriesOf(
                         Map.of("platform", "alation", "operation", "validate_refresh_token", "reason", "503"));
         assertThat(retried503.count()).isEqualTo(2.0);
-        assertThat(registry.get("catalogkit.retries").tag("reason", "IO_ERROR").counter().count())
+        assertThat(registry.get("catalogkit.retries")
+                        .tag("reason", "IO_ERROR")
+                        .counter()
+                        .count())
                 .isEqualTo(1.0);
 
         assertThat(registry.get("catalogkit.credential.rereads").counters())
@@ -116,7 +120,10 @@ class CatalogKitMetricsTest {
                         .counter()
                         .count())
                 .isEqualTo(1.0);
-        assertThat(registry.get("catalogkit.token.mints").tag("kind", "oauth").counter().count())
+        assertThat(registry.get("catalogkit.token.mints")
+                        .tag("kind", "oauth")
+                        .counter()
+                        .count())
                 .isEqualTo(2.0);
     }
 
@@ -168,7 +175,9 @@ class CatalogKitMetricsTest {
         }
 
         assertThat(registry.get("catalogkit.calls").timers()).hasSize(2);
-        assertThat(registry.get("catalogkit.calls").timers().stream().mapToLong(Timer::count).sum())
+        assertThat(registry.get("catalogkit.calls").timers().stream()
+                        .mapToLong(Timer::count)
+                        .sum())
                 .isEqualTo((long) threads * each);
         assertThat(registry.get("catalogkit.retries").counters().stream()
                         .mapToDouble(Counter::count)
