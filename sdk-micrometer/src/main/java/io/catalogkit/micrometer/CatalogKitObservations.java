@@ -158,6 +158,7 @@ public final class CatalogKitObservations implements CallListener {
     public static final class CallFailedException extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
+        /** The simple name of what the operation threw. */
         private final String exceptionType;
 
         CallFailedException(String exceptionType, String status) {
