@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.catalogkit.core.AuthenticationException;
 import io.catalogkit.core.CallListener;
+import io.catalogkit.core.NotFoundException;
 import io.catalogkit.core.Secret;
 import io.catalogkit.core.TransportException;
 import io.catalogkit.testing.FakeAlation;
@@ -35,6 +36,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import okhttp3.OkHttpClient;
@@ -178,20 +180,29 @@ class MetricsOverFakesTest {
 
         Timer timer = call("atlan", "SUCCESS", "200");
         assertThat(timer.count()).isEqualTo(1);
+        assertThat(timer.getId().getTag("operation")).isEqualTo("get_api_token_by_guid");
         assertThat(timer.getId().getTag("exception")).isEqualTo("none");
         assertThat(timer.totalTime(TimeUnit.NANOSECONDS)).isPositive();
         assertThat(registry.find("catalogkit.retries").counters()).isEmpty();
     }
 
     @Test
-    void aReadOfNothingIsASuccessfulNotFound() {
+    void aReadOfNothingIsASuccessAndAMissingTargetA404() {
         AtlanClient client = atlanClient(atlanAdmin.secret(), metrics);
+        String missing = UUID.randomUUID().toString();
 
-        assertThat(client.apiTokens().getByGuid(UUID.randomUUID().toString())).isEmpty();
+        // Atlan's look-ups are filtered list queries: nothing found is a 200 with no records
+        assertThat(client.apiTokens().getByGuid(missing)).isEmpty();
+        Timer lookup = call("atlan", "SUCCESS", "200");
+        assertThat(lookup.count()).isEqualTo(1);
+        assertThat(lookup.getId().getTag("exception")).isEqualTo("none");
 
-        Timer timer = call("atlan", "SUCCESS", "404");
-        assertThat(timer.count()).isEqualTo(1);
-        assertThat(timer.getId().getTag("exception")).isEqualTo("none");
+        assertThatThrownBy(() -> client.apiTokens().purge(missing)).isInstanceOf(NotFoundException.class);
+        Timer purge = call("atlan", "CLIENT_ERROR", "404");
+        assertThat(purge.count()).isEqualTo(1);
+        assertThat(purge.getId().getTag("exception")).isEqualTo("NotFoundException");
+        assertThat(lookup.getId().getTag("operation")).isEqualTo("get_api_token_by_guid");
+        assertThat(purge.getId().getTag("operation")).isEqualTo("purge_api_token");
     }
 
     @Test
@@ -202,6 +213,7 @@ class MetricsOverFakesTest {
 
         Timer timer = call("atlan", "CLIENT_ERROR", "401");
         assertThat(timer.count()).isEqualTo(1);
+        assertThat(timer.getId().getTag("operation")).isEqualTo("list_api_tokens");
         assertThat(timer.getId().getTag("exception")).isEqualTo("AuthenticationException");
     }
 
@@ -218,7 +230,7 @@ class MetricsOverFakesTest {
         assertThat(tags(retries))
                 .containsEntry("platform", "atlan")
                 .containsEntry("reason", "503")
-                .containsEntry("operation", timer.getId().getTag("operation"));
+                .containsEntry("operation", "list_api_tokens");
         assertThat(retries.count()).isEqualTo(1.0);
     }
 
@@ -258,7 +270,9 @@ class MetricsOverFakesTest {
 
         assertThat(client.accessTokens().list(0, 10, HUB_ADMIN).getItems()).isNotEmpty();
 
-        assertThat(call("datahub", "SUCCESS", "200").count()).isEqualTo(1);
+        Timer timer = call("datahub", "SUCCESS", "200");
+        assertThat(timer.count()).isEqualTo(1);
+        assertThat(timer.getId().getTag("operation")).isEqualTo("list_access_tokens");
     }
 
     @Test
@@ -298,6 +312,55 @@ class MetricsOverFakesTest {
         var mints = registry.get("catalogkit.token.mints").counter();
         assertThat(tags(mints)).containsEntry("platform", "alation").containsEntry("kind", "access-token");
         assertThat(mints.count()).isEqualTo(1.0);
+        assertThat(registry.find("catalogkit.calls").tag("platform", "alation").timers())
+                .as("the mint is the client's one Alation operation")
+                .singleElement()
+                .satisfies(t -> {
+                    assertThat(t.count()).isEqualTo(1);
+                    assertThat(tags(t)).containsEntry("outcome", "SUCCESS");
+                });
+    }
+
+    @Test
+    void aRefusedCredentialIsReadAgainFromItsStore() {
+        FakeAtlan.SeededToken second = atlan.addApiToken("catalogkit-admin-2");
+        issue(
+                second.guid(),
+                second.clientId(),
+                second.displayName(),
+                second.secret().reveal());
+        AtomicReference<Secret> store = new AtomicReference<>(atlanAdmin.secret());
+        AtlanClient client = later(AtlanClient.builder()
+                .baseUrl(atlan.baseUrl())
+                .apiKey(store::get)
+                .credentialWait(Duration.ZERO)
+                .sleeper(d -> {})
+                .listener(metrics)
+                .build());
+        assertThat(client.apiTokens().list(0, 10).getItems()).isNotEmpty();
+
+        // another process rotates the key: the old one is purged, the store holds the new one
+        atlanClient(second.secret(), CallListener.of()).apiTokens().purge(atlanAdmin.guid());
+        store.set(second.secret());
+        assertThat(client.apiTokens().list(0, 10).getItems()).isNotEmpty();
+
+        var changed = registry.get("catalogkit.credential.rereads")
+                .tag("changed", "true")
+                .counter();
+        assertThat(tags(changed)).containsEntry("platform", "atlan");
+        assertThat(changed.count()).isEqualTo(1.0);
+        assertThat(call("atlan", "SUCCESS", "200").count()).isEqualTo(2);
+
+        // the new key is purged too and the store still holds it: one unchanged re-read, then a refusal
+        client.apiTokens().purge(second.guid());
+        assertThatThrownBy(() -> client.apiTokens().list(0, 10)).isInstanceOf(AuthenticationException.class);
+        assertThat(registry.get("catalogkit.credential.rereads")
+                        .tags("platform", "atlan", "changed", "false")
+                        .counter()
+                        .count())
+                .isEqualTo(1.0);
+        assertThat(call("atlan", "CLIENT_ERROR", "401").getId().getTag("exception"))
+                .isEqualTo("AuthenticationException");
     }
 
     @Test
