@@ -44,7 +44,8 @@ import java.util.Set;
  * }</pre>
  *
  * <p>This class reads {@code sdk-tokens}' inventory, an optional dependency of {@code
- * sdk-micrometer} that every application with a catalogkit client already has. Thread-safe.
+ * sdk-micrometer} that every application with a catalogkit client already has. Thread-safe; bind one per
+ * registry (a second one would find the first one's gauges already registered).
  */
 public final class TokenExpiryGauges {
     /** The gauges' name. */
