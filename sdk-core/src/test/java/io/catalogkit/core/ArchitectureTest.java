@@ -1,13 +1,18 @@
 package io.catalogkit.core;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaField;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import io.catalogkit.core.internal.Stores;
 import java.io.IOException;
 import java.lang.module.ModuleDescriptor;
@@ -65,6 +70,37 @@ class ArchitectureTest {
                 .should()
                 .dependOnClassesThat()
                 .belongToAnyOf(Stores.class)
+                .allowEmptyShould(false)
+                .check(core);
+    }
+
+    @Test
+    void theInternalsKeepNoStaticMutableState() {
+        // Every client is independent: what one holds (a credential, a cache, a thread) is its own.
+        fields().that()
+                .areStatic()
+                .and()
+                .areDeclaredInClassesThat()
+                .resideInAPackage("io.catalogkit.core.internal..")
+                .should()
+                .beFinal()
+                .andShould(new ArchCondition<JavaField>("hold an immutable value") {
+                    @Override
+                    public void check(JavaField field, ConditionEvents events) {
+                        JavaClass type = field.getRawType();
+                        boolean mutable = type.isArray()
+                                || type.isAssignableTo(java.util.Collection.class)
+                                || type.isAssignableTo(java.util.Map.class)
+                                || type.isAssignableTo(ThreadLocal.class)
+                                || type.getPackageName().equals("java.util.concurrent.atomic")
+                                || type.isAssignableTo(java.util.concurrent.ExecutorService.class)
+                                || type.isAssignableTo(Thread.class);
+                        if (mutable) {
+                            events.add(SimpleConditionEvent.violated(
+                                    field, field.getFullName() + " is static state of type " + type.getName()));
+                        }
+                    }
+                })
                 .allowEmptyShould(false)
                 .check(core);
     }

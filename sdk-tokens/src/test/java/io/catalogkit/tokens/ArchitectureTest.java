@@ -13,6 +13,7 @@ import io.catalogkit.tokens.internal.Sinks;
 import java.lang.module.ModuleDescriptor;
 import java.lang.module.ModuleFinder;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -111,5 +112,18 @@ class ArchitectureTest {
         assertThat(d.requires())
                 .anyMatch(r -> r.name().equals("io.catalogkit.core")
                         && r.modifiers().contains(ModuleDescriptor.Requires.Modifier.TRANSITIVE));
+    }
+
+    @Test
+    void noInternalClassDependsOnAClient() {
+        // A client builds its services; its internals never reach back for it (no import loop; a
+        // rotation works through a view of the same transport, not a new client).
+        noClasses()
+                .that()
+                .resideInAPackage("io.catalogkit.tokens..internal..")
+                .should()
+                .dependOnClassesThat(JavaClass.Predicates.resideInAPackage("io.catalogkit.tokens..")
+                        .and(JavaClass.Predicates.simpleNameEndingWith("Client")))
+                .check(TOKENS);
     }
 }

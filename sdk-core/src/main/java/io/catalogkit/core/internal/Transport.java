@@ -40,6 +40,9 @@ public final class Transport implements AutoCloseable {
     /** The operations' metric names, made once per operation text (a bounded set of constants). */
     private final ConcurrentMap<String, String> metricNames = new ConcurrentHashMap<>();
 
+    /** The transport this one is a view of (sharing everything but the credentials), or null. */
+    private final Transport parent;
+
     private volatile boolean closed;
 
     private Transport(Builder b) {
@@ -62,6 +65,31 @@ public final class Transport implements AutoCloseable {
                 () -> closed);
         this.listener = Listeners.guard(options.listener().orElse(null));
         this.listenerPlatform = Listeners.platform(platform);
+        this.parent = null;
+    }
+
+    private Transport(Transport parent, Credentials credentials) {
+        this.options = parent.options;
+        this.platform = parent.platform;
+        this.credentials = credentials;
+        this.errors = parent.errors;
+        this.sender = parent.sender;
+        this.retrying = parent.retrying;
+        this.listener = parent.listener;
+        this.listenerPlatform = parent.listenerPlatform;
+        this.parent = parent;
+    }
+
+    /**
+     * A view of this transport that sends with other credentials of the same kind (a rotation's
+     * replacement key): the same connection pool, retries, listener and redactor, no new OkHttp
+     * client. It closes with this transport; closing the view itself does nothing.
+     *
+     * @param credentials the view's credentials
+     * @return the view
+     */
+    public Transport withCredentials(Credentials credentials) {
+        return new Transport(this, Objects.requireNonNull(credentials, "credentials"));
     }
 
     /**
@@ -108,7 +136,7 @@ public final class Transport implements AutoCloseable {
      * @throws IllegalStateException after {@link #close()}
      */
     public void checkOpen() {
-        if (closed) {
+        if (parent != null ? parent.closed : closed) {
             throw new IllegalStateException(
                     "This " + platform + " client is closed: build a new one (nothing was sent)");
         }
@@ -213,8 +241,10 @@ public final class Transport implements AutoCloseable {
      */
     @Override
     public void close() {
-        closed = true;
-        sender.close();
+        if (parent == null) {
+            closed = true;
+            sender.close();
+        }
     }
 
     /** Builds a {@link Transport}. */

@@ -41,8 +41,7 @@ public final class AtlanClient implements AutoCloseable {
                 .errorParser(AtlanErrors.PARSER)
                 .build();
         held.redactedBy(transport.redactor());
-        this.apiTokens =
-                new ApiTokenServiceImpl(transport, held, key -> new AtlanClient(options, CredentialSource.of(key)));
+        this.apiTokens = new ApiTokenServiceImpl(transport, held);
     }
 
     /**

@@ -56,8 +56,7 @@ public final class DataHubClient implements AutoCloseable {
                 .errorParser(DataHubErrors.PARSER)
                 .build();
         this.token.redactedBy(transport.redactor());
-        DataHubTokenServiceImpl tokens = new DataHubTokenServiceImpl(
-                transport, this.token, key -> new DataHubClient(options, CredentialSource.of(key)));
+        DataHubTokenServiceImpl tokens = new DataHubTokenServiceImpl(transport, this.token);
         this.accessTokens = tokens;
         this.serviceAccounts = new ServiceAccountServiceImpl(transport, tokens);
     }

@@ -11,7 +11,6 @@ import io.catalogkit.tokens.Platform;
 import io.catalogkit.tokens.Rotation;
 import io.catalogkit.tokens.SecretSink;
 import io.catalogkit.tokens.atlan.ApiTokenService;
-import io.catalogkit.tokens.atlan.AtlanClient;
 import io.catalogkit.tokens.internal.Rotator;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,7 +29,7 @@ import java.util.stream.Collectors;
  */
 public final class ApiTokenRotation {
     private final ApiTokenService tokens;
-    private final Function<Secret, AtlanClient> asKey;
+    private final Function<Secret, ApiTokenService> asKey;
     private final AssetSearch search;
     private final HeldCredential apiKey;
     private final Supplier<String> ownUsername;
@@ -40,12 +39,12 @@ public final class ApiTokenRotation {
      * Creates the rotation.
      *
      * @param tokens the client's token service
-     * @param asKey a client like this one that authenticates with another key (closed after use)
+     * @param asKey the service as another key would see it (the same client's connections)
      * @param search the index search for the assets a user is granted
      */
     public ApiTokenRotation(
             ApiTokenService tokens,
-            Function<Secret, AtlanClient> asKey,
+            Function<Secret, ApiTokenService> asKey,
             AssetSearch search,
             HeldCredential apiKey,
             Supplier<String> ownUsername,
@@ -153,35 +152,34 @@ public final class ApiTokenRotation {
 
         @Override
         public void prepare(ApiToken replacement, Rotator rotator) {
-            try (AtlanClient asReplacement = asKey.apply(secret(replacement))) {
-                rotator.doing("verifying the replacement's secret");
-                try {
-                    asReplacement.apiTokens().getByGuid(replacement.getGuid());
-                } catch (PermissionDeniedException authenticatedAnyway) {
-                    // A 403 comes after the key was accepted: the secret works.
+            ApiTokenService asReplacement = asKey.apply(secret(replacement));
+            rotator.doing("verifying the replacement's secret");
+            try {
+                asReplacement.getByGuid(replacement.getGuid());
+            } catch (PermissionDeniedException authenticatedAnyway) {
+                // A 403 comes after the key was accepted: the secret works.
+            }
+            rotator.done("verified the replacement's secret: a call made with it was accepted");
+            if (impersonation == null) {
+                if (!grants.isEmpty()) {
+                    rotator.done("did not grant the replacement the old token's assets (no impersonation token"
+                            + " given): add it where needed with addApiTokenAsAdmin/addApiTokenAsViewer, or"
+                            + " rotate with an impersonation token");
                 }
-                rotator.done("verified the replacement's secret: a call made with it was accepted");
-                if (impersonation == null) {
-                    if (!grants.isEmpty()) {
-                        rotator.done("did not grant the replacement the old token's assets (no impersonation token"
-                                + " given): add it where needed with addApiTokenAsAdmin/addApiTokenAsViewer, or"
-                                + " rotate with an impersonation token");
-                    }
-                    return;
+                return;
+            }
+            for (AssetSearch.Grant g : grants) {
+                if (g.admin()) {
+                    rotator.doing("making the replacement an admin of " + g.describe());
+                    asReplacement.addApiTokenAsAdmin(g.guid(), impersonation);
+                    granted.add("admin of " + g.describe());
+                    rotator.done("made the replacement an admin of " + g.describe());
                 }
-                for (AssetSearch.Grant g : grants) {
-                    if (g.admin()) {
-                        rotator.doing("making the replacement an admin of " + g.describe());
-                        asReplacement.apiTokens().addApiTokenAsAdmin(g.guid(), impersonation);
-                        granted.add("admin of " + g.describe());
-                        rotator.done("made the replacement an admin of " + g.describe());
-                    }
-                    if (g.viewer()) {
-                        rotator.doing("making the replacement a viewer of " + g.describe());
-                        asReplacement.apiTokens().addApiTokenAsViewer(g.guid(), impersonation);
-                        granted.add("viewer of " + g.describe());
-                        rotator.done("made the replacement a viewer of " + g.describe());
-                    }
+                if (g.viewer()) {
+                    rotator.doing("making the replacement a viewer of " + g.describe());
+                    asReplacement.addApiTokenAsViewer(g.guid(), impersonation);
+                    granted.add("viewer of " + g.describe());
+                    rotator.done("made the replacement a viewer of " + g.describe());
                 }
             }
         }

@@ -17,7 +17,6 @@ import io.catalogkit.tokens.Page;
 import io.catalogkit.tokens.Rotation;
 import io.catalogkit.tokens.SecretSink;
 import io.catalogkit.tokens.atlan.ApiTokenService;
-import io.catalogkit.tokens.atlan.AtlanClient;
 import io.catalogkit.tokens.internal.Rotator;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -64,13 +63,14 @@ public final class ApiTokenServiceImpl implements ApiTokenService {
      * @param transport the client's transport
      * @param apiKey the client's own API key (the one the transport sends), switched by a rotation of
      *     the token it belongs to
-     * @param asKey makes a client like this one that authenticates with another key, for rotation
      */
-    public ApiTokenServiceImpl(Transport transport, HeldCredential apiKey, Function<Secret, AtlanClient> asKey) {
+    public ApiTokenServiceImpl(Transport transport, HeldCredential apiKey) {
         this.transport = Objects.requireNonNull(transport, "transport");
         this.rotation = new ApiTokenRotation(
                 this,
-                asKey,
+                key -> new ApiTokenServiceImpl(
+                        transport.withCredentials(Credentials.bearer(key)),
+                        HeldCredential.fixed(key, "API key", "Atlan")),
                 new AssetSearch(transport),
                 apiKey,
                 () -> currentUsername("rotate API token", null),

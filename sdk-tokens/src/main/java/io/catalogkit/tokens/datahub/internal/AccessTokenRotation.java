@@ -13,7 +13,6 @@ import io.catalogkit.tokens.Platform;
 import io.catalogkit.tokens.Rotation;
 import io.catalogkit.tokens.SecretSink;
 import io.catalogkit.tokens.datahub.AccessTokenDuration;
-import io.catalogkit.tokens.datahub.DataHubClient;
 import io.catalogkit.tokens.datahub.DataHubTokenService;
 import io.catalogkit.tokens.internal.Rotator;
 import java.time.Duration;
@@ -36,19 +35,19 @@ public final class AccessTokenRotation {
     private final Supplier<Optional<String>> callerUrn;
     private final HeldCredential clientToken;
     private final Sleeper sleeper;
-    private final Function<Secret, DataHubClient> asToken;
+    private final Function<Secret, DataHubTokenService> asToken;
 
     /**
      * Creates the rotation.
      *
      * @param tokens the client's token service
      * @param callerUrn the urn the client's own token acts as, if known
-     * @param asToken a client like this one that authenticates with another token (closed after use)
+     * @param asToken the service as another token would see it (the same client's connections)
      */
     public AccessTokenRotation(
             DataHubTokenService tokens,
             Supplier<Optional<String>> callerUrn,
-            Function<Secret, DataHubClient> asToken,
+            Function<Secret, DataHubTokenService> asToken,
             HeldCredential clientToken,
             Sleeper sleeper) {
         this.tokens = Objects.requireNonNull(tokens, "tokens");
@@ -144,8 +143,8 @@ public final class AccessTokenRotation {
                         "DataHub returned the replacement without its id, which revoking" + " it would need");
             }
             rotator.doing("verifying the replacement's secret");
-            try (DataHubClient asReplacement = asToken.apply(secret(replacement))) {
-                asReplacement.accessTokens().list(0, 1, actor);
+            try {
+                asToken.apply(secret(replacement)).list(0, 1, actor);
             } catch (PermissionDeniedException authenticatedAnyway) {
                 // DataHub checks privileges after it accepted the token: the secret works.
             }

@@ -7,6 +7,7 @@ import io.catalogkit.core.Secret;
 import io.catalogkit.core.ServerException;
 import io.catalogkit.core.internal.ApiRequest;
 import io.catalogkit.core.internal.Args;
+import io.catalogkit.core.internal.Credentials;
 import io.catalogkit.core.internal.HeldCredential;
 import io.catalogkit.core.internal.Json;
 import io.catalogkit.core.internal.Transport;
@@ -16,7 +17,6 @@ import io.catalogkit.tokens.Rotation;
 import io.catalogkit.tokens.SecretSink;
 import io.catalogkit.tokens.TokenStatus;
 import io.catalogkit.tokens.datahub.AccessTokenDuration;
-import io.catalogkit.tokens.datahub.DataHubClient;
 import io.catalogkit.tokens.datahub.DataHubTokenService;
 import io.catalogkit.tokens.internal.Hints;
 import io.catalogkit.tokens.internal.Rotator;
@@ -27,7 +27,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,10 +54,8 @@ public final class DataHubTokenServiceImpl implements DataHubTokenService {
      *
      * @param transport the client's transport (it sends the client's token)
      * @param clientToken the client's own token, decoded only for messages (expiry, own urn)
-     * @param asToken makes a client like this one that authenticates with another token, for rotation
      */
-    public DataHubTokenServiceImpl(
-            Transport transport, HeldCredential clientToken, Function<Secret, DataHubClient> asToken) {
+    public DataHubTokenServiceImpl(Transport transport, HeldCredential clientToken) {
         this.graphQl = new GraphQl(transport);
         this.transport = transport;
         this.clientToken = Objects.requireNonNull(clientToken, "clientToken");
@@ -66,7 +63,9 @@ public final class DataHubTokenServiceImpl implements DataHubTokenService {
         this.rotation = new AccessTokenRotation(
                 this,
                 () -> Jwt.actorUrn(clientToken.get()),
-                asToken,
+                token -> new DataHubTokenServiceImpl(
+                        transport.withCredentials(Credentials.bearer(token)),
+                        HeldCredential.fixed(token, "token", "DataHub")),
                 clientToken,
                 transport.options().sleeper());
     }
