@@ -315,6 +315,20 @@ public final class HeldCredential {
                 + ": store a valid value there (a rotation may not have reached it yet; see credentialWait).";
     }
 
+    /**
+     * The sentence an {@code AuthenticationException} ends with when each of several new values read
+     * from the store was refused in turn (rotations closer together than the store takes to reach
+     * this process).
+     *
+     * @param times how many new values were refused
+     * @return the sentence, naming the store and never a value
+     */
+    public String refusedTooOften(int times) {
+        return "The " + what + " was read again from " + storeName() + " " + times + " times, and each new value"
+                + " was refused too: rotations may come faster than the store reaches this process; space them"
+                + " out, or rotate with a grace period.";
+    }
+
     private Secret read() {
         reads.incrementAndGet();
         Secret s;

@@ -181,6 +181,17 @@ final class RetryingSender {
                 return new Result(null, false, null, null, status, path, contentType(raw), requestId, creds);
             }
             HeldCredential held = creds.held();
+            if (status == 401 && sentValue[0] != null && held != null && rereads == MAX_REREADS) {
+                ApiException refused =
+                        errors.fromAnswer(request, path, raw, null, requestId, parser, Credentials.secrets(creds));
+                throw new AuthenticationException(
+                        refused.getMessage() + " " + held.refusedTooOften(MAX_REREADS),
+                        refused.statusCode(),
+                        refused.requestId().orElse(null),
+                        refused.errorCode().orElse(null),
+                        refused.method(),
+                        refused.path());
+            }
             if (status == 401 && sentValue[0] != null && held != null && rereads < MAX_REREADS) {
                 Secret fresh = held.refused(sentValue[0], start + budget);
                 if (fresh == null && !held.rereadable()) {

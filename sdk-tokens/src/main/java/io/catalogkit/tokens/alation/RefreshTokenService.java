@@ -71,9 +71,11 @@ public interface RefreshTokenService {
 
     /**
      * Replaces a refresh token's value and hands the new value to a sink: validates the old
-     * value, regenerates it (Alation invalidates the old value at once), switches every open
-     * {@link AlationClient} in this process that holds the old value to the new one (they mint new
-     * access tokens as needed), and stores the new value with the sink.
+     * value, regenerates it (Alation invalidates the old value at once), switches this client to the
+     * new value when it held the old one (it mints new access tokens as needed), and stores the new
+     * value with the sink. Other clients, in this process or another, see the new value through their
+     * credential source ({@code CredentialSource.fromFile}, say) once the sink has stored it: a mint
+     * refused for the old value makes them read their source again.
      *
      * <p>Regeneration cannot be undone. A failure before it leaves the old value untouched and the
      * {@link RotationException} says so. If the sink fails after it, the exception says that the
