@@ -12,6 +12,7 @@ import io.catalogkit.testing.FakeClock;
 import io.catalogkit.testing.FakeDataHub;
 import io.catalogkit.testing.Fault;
 import io.catalogkit.tokens.FaultOn;
+import io.catalogkit.tokens.Page;
 import io.catalogkit.tokens.Platform;
 import io.catalogkit.tokens.TokenStatus;
 import io.catalogkit.tokens.alation.AlationClient;
@@ -336,5 +337,14 @@ class TokenInventoryTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("at least one client");
         assertThatThrownBy(() -> TokenInventory.builder().pageSize(0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> TokenInventory.builder().pageSize(100000))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("pageSize must be 1 to " + Page.MAX_SIZE)
+                .hasMessageContaining("Atlan")
+                .hasMessageContaining("DataHub")
+                .hasMessageContaining("100000");
+        assertThatThrownBy(() -> TokenInventory.builder().pageSize(Page.MAX_SIZE + 1))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(TokenInventory.builder().pageSize(Page.MAX_SIZE)).isNotNull();
     }
 }
