@@ -353,6 +353,7 @@ public final class Transport implements AutoCloseable {
     private ApiException error(
             ApiRequest request, String path, HttpSender.Raw raw, Duration retryAfter, String sentId, Credentials c) {
         JsonNode body = null;
+        String text = ErrorMapper.excerpt(raw.body()); // before the JSON read, which consumes the body
         if (raw.body() != null) {
             try {
                 body = AnswerReader.tree(raw.body());
@@ -367,7 +368,7 @@ public final class Transport implements AutoCloseable {
         }
         // The parser may state another status than the HTTP one (an OAuth invalid_client sent as 400).
         ErrorReport report = new ErrorReport(parsed.status(), parsed.errorCode(), parsed.message(), id, retryAfter);
-        return errors.toException(request, path, raw.status(), report, secrets(c));
+        return errors.toException(request, path, raw.status(), report, body == null ? text : null, secrets(c));
     }
 
     static List<Secret> secrets(Credentials c) {

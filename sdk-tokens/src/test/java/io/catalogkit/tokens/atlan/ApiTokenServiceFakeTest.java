@@ -285,6 +285,7 @@ class ApiTokenServiceFakeTest {
                     assertThat(e.statusCode()).isEqualTo(400);
                     assertThat(e.errorCode()).contains("ATLAS-400-00-08A");
                 })
+                .hasMessageStartingWith("Atlan link personas to API token failed")
                 .hasMessageContaining("default/missing")
                 .hasMessageContaining("persona qualified name exists");
         assertThat(atlan.personasOf(t.getGuid())).contains(List.of(P1));
