@@ -171,7 +171,7 @@ public final class FakeDataHub extends FakeServer<FakeDataHub> {
     }
 
     /**
-     * Seeds a service account (served by the {@link SchemaBuild#CORE_1_4} build only), created now
+     * Seeds a service account (served by every build but {@link SchemaBuild#PRE_SERVICE_ACCOUNTS}), created now
      * by {@code urn:li:corpuser:datahub}; its urn is {@link #serviceAccountUrn(String)}.
      *
      * @param name its unique name, e.g. {@code ingestion}

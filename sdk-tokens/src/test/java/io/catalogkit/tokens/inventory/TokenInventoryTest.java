@@ -17,6 +17,7 @@ import io.catalogkit.tokens.Platform;
 import io.catalogkit.tokens.TokenStatus;
 import io.catalogkit.tokens.alation.AlationClient;
 import io.catalogkit.tokens.atlan.AtlanClient;
+import io.catalogkit.tokens.datahub.AccessTokenDuration;
 import io.catalogkit.tokens.datahub.DataHubClient;
 import java.time.Duration;
 import java.time.Instant;
@@ -224,7 +225,49 @@ class TokenInventoryTest {
                 .containsSubsequence(Platform.ATLAN, Platform.ALATION, Platform.DATAHUB);
         assertThat(every).hasSize(5 + 2 + 4);
         assertThat(atlan.requests("/api/service/apikeys")).hasSize(3);
-        assertThat(hub.requests(FakeDataHub.GRAPHQL_PATH)).hasSize(2);
+        // two pages of tokens, and the one page of service accounts that tells their tokens apart
+        assertThat(hub.requests(FakeDataHub.GRAPHQL_PATH)).hasSize(3);
+    }
+
+    @Test
+    void dataHubServiceAccountTokensAreLabelledAndOwnedByTheAccount() {
+        hub.addServiceAccount("ingestion", "Ingestion", null);
+        String account = FakeDataHub.serviceAccountUrn("ingestion");
+        DataHubClient admin = hubClient(hubAdmin);
+        String id = admin.serviceAccounts()
+                .createToken(account, AccessTokenDuration.ONE_MONTH, "nightly-load", null)
+                .getId()
+                .orElseThrow();
+
+        InventoryReport report =
+                TokenInventory.builder().datahub(admin).clock(clock).build().collect();
+
+        InventoryEntry token = report.getEntries().stream()
+                .filter(e -> e.getId().equals(id))
+                .findFirst()
+                .orElseThrow();
+        assertThat(token.getKind()).isEqualTo(InventoryEntry.SERVICE_ACCOUNT_TOKEN);
+        assertThat(token.getOwner()).contains(account);
+        assertThat(report.getEntries())
+                .filteredOn(e -> !e.getId().equals(id))
+                .hasSize(4)
+                .allSatisfy(e -> assertThat(e.getKind()).isEqualTo(InventoryEntry.PERSONAL_ACCESS_TOKEN));
+        assertThat(report.toTable()).contains("service-account-token");
+        assertThat(report.getGaps()).isEmpty();
+    }
+
+    @Test
+    void onADataHubWithoutServiceAccountsEveryTokenIsPersonalAndNothingIsMissing() {
+        hub.schemaBuild(FakeDataHub.SchemaBuild.PRE_SERVICE_ACCOUNTS);
+        InventoryReport report = TokenInventory.builder()
+                .datahub(hubClient(hubAdmin))
+                .clock(clock)
+                .build()
+                .collect();
+        assertThat(report.getEntries())
+                .hasSize(4)
+                .allSatisfy(e -> assertThat(e.getKind()).isEqualTo(InventoryEntry.PERSONAL_ACCESS_TOKEN));
+        assertThat(report.getGaps()).isEmpty();
     }
 
     @Test
