@@ -36,9 +36,11 @@ import mockwebserver3.SocketEffect;
 import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Exactly what goes over the wire for every call, and how each answer variant is read. */
+@Tag("logs") // reads what catalogkit logs: runs with io.catalogkit at TRACE
 class ApiTokenServiceWireTest {
     static final String KEY = "eyJhbGciOiJSUzI1NiJ9.client-key.sig";
     static final String IMP = "impersonation-bearer-0123456789";
