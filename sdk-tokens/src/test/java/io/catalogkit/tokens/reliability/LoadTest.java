@@ -33,11 +33,11 @@ import org.junit.jupiter.api.Test;
  * with the managed Alation access token expiring several times on the fake's clock. Zero errors,
  * one mint per expiry, and after {@code close()} no thread or connection of the clients is left.
  * Sized by {@code -Dcatalogkit.load.threads} (default 8), {@code -Dcatalogkit.load.seconds}
- * (default 1, 2 with {@code -Pfull-suites}) and {@code -Dcatalogkit.load.expiries} (default 4).
+ * (default 2) and {@code -Dcatalogkit.load.expiries} (default 4).
  */
 class LoadTest {
     static final int THREADS = Integer.getInteger("catalogkit.load.threads", 8);
-    static final int SECONDS = Integer.getInteger("catalogkit.load.seconds", 1);
+    static final int SECONDS = Integer.getInteger("catalogkit.load.seconds", 2);
     static final int EXPIRIES = Integer.getInteger("catalogkit.load.expiries", 4);
     static final String ADMIN = "urn:li:corpuser:datahub";
     static final Duration LIFESPAN = Duration.ofHours(1);
