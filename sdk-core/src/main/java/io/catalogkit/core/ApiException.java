@@ -12,7 +12,8 @@ import java.util.Optional;
  *
  * <p><b>In tests</b> that stub a service, build one in a line: {@code ApiException.of(400, "bad
  * filter")}, or {@code ApiException.builder(418).method("POST").path("/api/x").requestId("r-1")
- * .build()}; each subclass has its own {@code of(message)} and {@code builder()}. What a test
+ * .build()}; each subclass has its own {@code of(message)} and {@code builder()} (they refuse
+ * {@code builder(int)} and {@code of(int, String)}, which would make a plain {@code ApiException}). What a test
  * leaves out gets a default: method {@code GET}, path {@code /}, no request id, no error code, and
  * a message naming the status, method and path. The SDK itself always fills every field.
  */
@@ -69,6 +70,16 @@ public class ApiException extends CatalogKitException {
      */
     public static Builder<ApiException> builder(int statusCode) {
         return new Builder<>(statusCode, ApiException::new);
+    }
+
+    /** The refusal of {@code builder(int)} or {@code of(int, String)} called through a subclass's name. */
+    static IllegalArgumentException notThisType(String type, String method, int own, int asked) {
+        String plain = method.equals("builder") ? "builder(" + asked + ")" : "of(" + asked + ", message)";
+        String typed = method.equals("builder") ? "builder()" : "of(message)";
+        return new IllegalArgumentException(type + "." + plain + " is ApiException's and would make a plain"
+                + " ApiException, not a " + type + ": use " + type + "." + typed + " (status " + own
+                + (method.equals("builder") ? "; statusCode(...) sets another" : "") + "), or ApiException."
+                + plain + " for a plain ApiException");
     }
 
     /**

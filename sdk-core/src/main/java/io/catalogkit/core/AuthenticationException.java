@@ -45,4 +45,35 @@ public class AuthenticationException extends ApiException {
     public static ApiException.Builder<AuthenticationException> builder() {
         return new ApiException.Builder<>(401, AuthenticationException::new);
     }
+
+    /**
+     * Not for this type: {@link ApiException#builder(int)} is reachable through this class's name,
+     * but would build a plain {@link ApiException}. Refused, naming the builder to use.
+     *
+     * @param statusCode the status asked for
+     * @return never
+     * @throws IllegalArgumentException always
+     * @deprecated use {@link #builder()} (status 401; its {@code statusCode(...)} sets another), or
+     *     {@code ApiException.builder(statusCode)} for a plain {@link ApiException}
+     */
+    @Deprecated
+    public static ApiException.Builder<ApiException> builder(int statusCode) {
+        throw ApiException.notThisType("AuthenticationException", "builder", 401, statusCode);
+    }
+
+    /**
+     * Not for this type: {@link ApiException#of(int, String)} is reachable through this class's
+     * name, but would make a plain {@link ApiException}. Refused, naming the method to use.
+     *
+     * @param statusCode the status asked for
+     * @param message the message
+     * @return never
+     * @throws IllegalArgumentException always
+     * @deprecated use {@link #of(String)} (status 401), or {@code ApiException.of(statusCode,
+     *     message)} for a plain {@link ApiException}
+     */
+    @Deprecated
+    public static ApiException of(int statusCode, String message) {
+        throw ApiException.notThisType("AuthenticationException", "of", 401, statusCode);
+    }
 }

@@ -62,7 +62,12 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
      * @return this builder
      */
     public B baseUrl(String baseUrl) {
-        this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
+        if (baseUrl == null) {
+            throw new IllegalArgumentException("baseUrl must not be null: pass the platform's URL, e.g."
+                    + " baseUrl(\"https://catalog.example.com\"), or make the client with its fromEnv(),"
+                    + " which reads the URL from the environment");
+        }
+        this.baseUrl = baseUrl;
         return self();
     }
 
@@ -334,6 +339,11 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
         Objects.requireNonNull(d, name);
         if (d.isZero() || d.isNegative()) {
             throw new IllegalArgumentException(name + " must be positive, was " + d);
+        }
+        if (d.compareTo(Duration.ofMillis(1)) < 0) {
+            // OkHttp counts whole milliseconds: a shorter timeout would silently mean no limit at all
+            throw new IllegalArgumentException(
+                    name + " must be at least 1 ms (timeouts count whole milliseconds), was " + d);
         }
         return atMostMax(d, name);
     }

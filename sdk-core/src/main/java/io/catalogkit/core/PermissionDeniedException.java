@@ -44,4 +44,35 @@ public class PermissionDeniedException extends ApiException {
     public static ApiException.Builder<PermissionDeniedException> builder() {
         return new ApiException.Builder<>(403, PermissionDeniedException::new);
     }
+
+    /**
+     * Not for this type: {@link ApiException#builder(int)} is reachable through this class's name,
+     * but would build a plain {@link ApiException}. Refused, naming the builder to use.
+     *
+     * @param statusCode the status asked for
+     * @return never
+     * @throws IllegalArgumentException always
+     * @deprecated use {@link #builder()} (status 403; its {@code statusCode(...)} sets another), or
+     *     {@code ApiException.builder(statusCode)} for a plain {@link ApiException}
+     */
+    @Deprecated
+    public static ApiException.Builder<ApiException> builder(int statusCode) {
+        throw ApiException.notThisType("PermissionDeniedException", "builder", 403, statusCode);
+    }
+
+    /**
+     * Not for this type: {@link ApiException#of(int, String)} is reachable through this class's
+     * name, but would make a plain {@link ApiException}. Refused, naming the method to use.
+     *
+     * @param statusCode the status asked for
+     * @param message the message
+     * @return never
+     * @throws IllegalArgumentException always
+     * @deprecated use {@link #of(String)} (status 403), or {@code ApiException.of(statusCode,
+     *     message)} for a plain {@link ApiException}
+     */
+    @Deprecated
+    public static ApiException of(int statusCode, String message) {
+        throw ApiException.notThisType("PermissionDeniedException", "of", 403, statusCode);
+    }
 }

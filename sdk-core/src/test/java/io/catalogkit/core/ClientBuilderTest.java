@@ -84,6 +84,40 @@ class ClientBuilderTest {
     }
 
     @Test
+    void refusesTimeoutsBelowOneMillisecondNamingTheSetting() {
+        for (Duration d : new Duration[] {Duration.ofNanos(999_999), Duration.ofNanos(500_000), Duration.ofNanos(1)}) {
+            assertThatThrownBy(() -> new TestBuilder().connectTimeout(d))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("connectTimeout")
+                    .hasMessageContaining("at least 1 ms");
+            assertThatThrownBy(() -> new TestBuilder().readTimeout(d))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("readTimeout");
+            assertThatThrownBy(() -> new TestBuilder().writeTimeout(d))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("writeTimeout");
+            assertThatThrownBy(() -> new TestBuilder().callTimeout(d))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("callTimeout");
+        }
+        ClientOptions shortest = new TestBuilder()
+                .baseUrl("https://h.example.com")
+                .connectTimeout(Duration.ofMillis(1))
+                .readTimeout(Duration.ofMillis(1))
+                .build();
+        assertThat(shortest.connectTimeout()).isEqualTo(Duration.ofMillis(1));
+        assertThat(shortest.readTimeout()).isEqualTo(Duration.ofMillis(1));
+    }
+
+    @Test
+    void nullBaseUrlNamesTheSettingAndWhatToDo() {
+        assertThatThrownBy(() -> new TestBuilder().baseUrl(null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("baseUrl must not be null")
+                .hasMessageContaining("baseUrl(\"https://");
+    }
+
+    @Test
     void loopbackCheckNeverResolvesNames() {
         assertThat(ClientBuilder.isLoopback("localhost")).isTrue();
         assertThat(ClientBuilder.isLoopback("127.0.0.1")).isTrue();

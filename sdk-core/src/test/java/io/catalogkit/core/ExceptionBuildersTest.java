@@ -48,6 +48,45 @@ class ExceptionBuildersTest {
     }
 
     @Test
+    @SuppressWarnings("deprecation")
+    void aSubclassRefusesTheStatusTakingFormsItWouldOtherwiseInheritFromApiException() {
+        assertThatThrownBy(() -> NotFoundException.builder(500))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("NotFoundException.builder(500)")
+                .hasMessageContaining("NotFoundException.builder()")
+                .hasMessageContaining("ApiException.builder(500)");
+        assertThatThrownBy(() -> NotFoundException.of(500, "m"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("NotFoundException.of(message)");
+        List<Function<Integer, Object>> builders = List.of(
+                AuthenticationException::builder,
+                PermissionDeniedException::builder,
+                NotFoundException::builder,
+                ConflictException::builder,
+                RateLimitedException::builder,
+                ServerException::builder);
+        for (Function<Integer, Object> b : builders) {
+            assertThatThrownBy(() -> b.apply(503)).isInstanceOf(IllegalArgumentException.class);
+        }
+        List<Function<String, Object>> ofs = List.of(
+                m -> AuthenticationException.of(400, m),
+                m -> PermissionDeniedException.of(400, m),
+                m -> NotFoundException.of(400, m),
+                m -> ConflictException.of(400, m),
+                m -> RateLimitedException.of(400, m),
+                m -> ServerException.of(400, m));
+        for (Function<String, Object> of : ofs) {
+            assertThatThrownBy(() -> of.apply("m")).isInstanceOf(IllegalArgumentException.class);
+        }
+        // ApiException's own forms, and each type's, still work
+        assertThat(ApiException.builder(500).build()).isExactlyInstanceOf(ApiException.class);
+        assertThat(ApiException.of(418, "m").statusCode()).isEqualTo(418);
+        assertThat(NotFoundException.of("m")).isExactlyInstanceOf(NotFoundException.class);
+        assertThat(ServerException.builder().statusCode(503).build().statusCode())
+                .isEqualTo(503);
+    }
+
+    @Test
     void buildersSetEveryField() {
         for (Kind k : KINDS) {
             ApiException e = k.builder()

@@ -27,6 +27,11 @@ class JShellScriptIT {
 
     /** Starts the JDK's own jshell, as the README does, with exactly these platform variables. */
     static Run jshell(Map<String, String> env) throws IOException, InterruptedException {
+        return jshell(env, SCRIPTS.resolve("inventory.jsh"));
+    }
+
+    /** As {@link #jshell(Map)}, running another script after the startup script. */
+    static Run jshell(Map<String, String> env, Path script) throws IOException, InterruptedException {
         String exe = System.getProperty("os.name").startsWith("Windows") ? "jshell.exe" : "jshell";
         ProcessBuilder pb = new ProcessBuilder(
                         Path.of(System.getProperty("java.home"), "bin", exe).toString(),
@@ -36,7 +41,7 @@ class JShellScriptIT {
                         "DEFAULT",
                         "--startup",
                         SCRIPTS.resolve("catalogkit.jsh").toString(),
-                        SCRIPTS.resolve("inventory.jsh").toString())
+                        script.toString())
                 .redirectErrorStream(true);
         pb.environment().keySet().removeIf(k -> k.matches("(ATLAN|ALATION|DATAHUB)_.*"));
         pb.environment().putAll(env);
@@ -107,12 +112,49 @@ class JShellScriptIT {
     }
 
     @Test
-    void withoutVariablesItSaysWhatToSet() throws Exception {
+    void withoutVariablesTheSessionStartsAgainstTheFakesAndSaysSo() throws Exception {
         Run run = jshell(Map.of());
         assertThat(run.output())
-                .contains("catalogkit ready: atlan not set, alation not set, datahub not set")
-                .contains("No platform configured");
-        assertThat(run.exitCode()).as(run.output()).isEqualTo(2);
+                .contains("catalogkit ready against the embedded fakes")
+                .contains("PLATFORM  KIND")
+                .contains("nightly-sync")
+                .contains("ci-pipeline")
+                .contains("laptop")
+                .doesNotContain("Exception")
+                .doesNotContain("No platform");
+        assertThat(run.exitCode()).as(run.output()).isZero();
         assertThat(List.of(run.output().split("\n"))).noneMatch(l -> l.contains("Error"));
+    }
+
+    @Test
+    void theReadmesFirstSuggestionWorksWithNothingConfigured() throws Exception {
+        Path script = Files.createTempFile("readme", ".jsh");
+        try {
+            Files.writeString(
+                    script,
+                    "System.out.print(inventory().collect().toTable());\n"
+                            + "System.out.println(\"fakes: \" + sandbox.atlanFake().baseUrl());\n"
+                            + "/exit 0\n");
+            Run run = jshell(Map.of(), script);
+            assertThat(run.output())
+                    .contains("catalogkit ready against the embedded fakes")
+                    .contains("catalogkit-admin")
+                    .contains("fakes: http://127.0.0.1:")
+                    .doesNotContain("needs at least one client")
+                    .doesNotContain("Exception");
+            assertThat(run.exitCode()).as(run.output()).isZero();
+        } finally {
+            Files.delete(script);
+        }
+    }
+
+    @Test
+    void aHalfConfiguredPlatformIsNotHiddenBehindTheFakes() throws Exception {
+        Run run = jshell(Map.of("ATLAN_BASE_URL", "https://tenant.atlan.example"));
+        assertThat(run.output())
+                .contains("catalogkit ready: atlan not set, alation not set, datahub not set")
+                .contains("No platform fully configured")
+                .doesNotContain("embedded fakes (no");
+        assertThat(run.exitCode()).as(run.output()).isEqualTo(2);
     }
 }

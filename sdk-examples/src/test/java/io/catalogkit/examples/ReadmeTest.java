@@ -54,6 +54,38 @@ class ReadmeTest {
         }
     }
 
+    private static String section(String readme, String heading) {
+        int start = readme.indexOf(heading);
+        assertThat(start).as(heading).isNotNegative();
+        int end = readme.indexOf("\n#", start + heading.length());
+        return readme.substring(start, end < 0 ? readme.length() : end);
+    }
+
+    @Test
+    void theInventorySnippetPrintsTheGapsOnce() throws IOException {
+        String inventory = section(Files.readString(README), "### Inventory and rotation across catalogs");
+        assertThat(inventory).contains(".toTable()");
+        assertThat(inventory).as("toTable() already ends with the gaps").doesNotContain("getGaps().forEach");
+    }
+
+    @Test
+    void theJShellSectionStatesTheExitStatusAsTheScriptDoes() throws IOException {
+        String jshell = withSingleSpaces(section(Files.readString(README), "### JShell"));
+        String script = Files.readString(Path.of("src", "main", "jshell", "inventory.jsh"));
+        String header = withSingleSpaces(script.lines()
+                .takeWhile(l -> l.startsWith("//") && !l.startsWith("// jshell"))
+                .map(l -> l.substring(2))
+                .reduce("", (a, b) -> a + " " + b));
+        Matcher codes = Pattern.compile("0 when [^.]*\\.").matcher(header);
+        assertThat(codes.find()).as(header).isTrue();
+        assertThat(codes.group()).contains("1 when", "2 when");
+        assertThat(jshell).contains(codes.group()).contains("inventory().collect().toTable()");
+    }
+
+    private static String withSingleSpaces(String text) {
+        return text.replaceAll("\\s+", " ");
+    }
+
     private static String read(Path file) {
         try {
             return Files.readString(file);

@@ -73,12 +73,24 @@ public final class FakeDataHub extends FakeServer<FakeDataHub> {
         /** DataHub Core >= 1.4: service accounts, {@code AccessTokenType.SERVICE_ACCOUNT}, {@code owner}. */
         CORE_1_4("auth.graphql"),
         /** Older DataHub: {@code PERSONAL} tokens only, no {@code AccessTokenMetadata.owner}. */
-        PRE_SERVICE_ACCOUNTS("auth.pre-service-accounts.graphql");
+        PRE_SERVICE_ACCOUNTS("auth.pre-service-accounts.graphql"),
+        /**
+         * Newer DataHub (after Core 1.4): as {@link #CORE_1_4}, and the token inputs take an ISO-8601
+         * lifetime {@code durationIso} (e.g. {@code P30D}) instead of the enum {@code duration};
+         * exactly one of the two is sent. What {@code create(actorUrn, Duration, ...)} needs.
+         */
+        CORE_DURATION_ISO("auth.graphql", true);
 
         final String authFile;
+        final boolean durationIso;
 
         SchemaBuild(String authFile) {
+            this(authFile, false);
+        }
+
+        SchemaBuild(String authFile, boolean durationIso) {
             this.authFile = authFile;
+            this.durationIso = durationIso;
         }
 
         /**
@@ -89,7 +101,7 @@ public final class FakeDataHub extends FakeServer<FakeDataHub> {
          * @return a fresh registry of the type definitions
          */
         public TypeDefinitionRegistry typeDefinitions() {
-            return FakeDataHubGraphQl.typeDefinitions(authFile);
+            return FakeDataHubGraphQl.typeDefinitions(authFile, durationIso);
         }
 
         /**
@@ -159,7 +171,7 @@ public final class FakeDataHub extends FakeServer<FakeDataHub> {
     }
 
     /**
-     * Seeds a service account (served by the {@link SchemaBuild#CORE_1_4} build only), created now
+     * Seeds a service account (served by every build but {@link SchemaBuild#PRE_SERVICE_ACCOUNTS}), created now
      * by {@code urn:li:corpuser:datahub}; its urn is {@link #serviceAccountUrn(String)}.
      *
      * @param name its unique name, e.g. {@code ingestion}

@@ -96,13 +96,27 @@ final class FakeDataHubGraphQl {
         return new SchemaGenerator().makeExecutableSchema(build.typeDefinitions(), wiring);
     }
 
-    static TypeDefinitionRegistry typeDefinitions(String authFile) {
+    static TypeDefinitionRegistry typeDefinitions(String authFile, boolean durationIso) {
         TypeDefinitionRegistry registry = new TypeDefinitionRegistry();
         SchemaParser parser = new SchemaParser();
         for (String file : List.of("stubs.graphql", "search.facet-filter.excerpt.graphql", authFile)) {
-            registry.merge(parser.parse(resource(file)));
+            String text = resource(file);
+            registry.merge(parser.parse(file.equals(authFile) && durationIso ? withDurationIso(text) : text));
         }
         return registry;
+    }
+
+    /**
+     * The newer token inputs, derived from an auth file as upstream changed them (see the README
+     * beside the schema files): {@code duration} optional, and {@code durationIso: String} added.
+     */
+    static String withDurationIso(String auth) {
+        String required = "  duration: AccessTokenDuration!\n";
+        int inputs = auth.split(java.util.regex.Pattern.quote(required), -1).length - 1;
+        if (inputs != 2) {
+            throw new IllegalStateException("expected the two token inputs with a required duration, found " + inputs);
+        }
+        return auth.replace(required, "  duration: AccessTokenDuration\n  durationIso: String\n");
     }
 
     static String resource(String file) {

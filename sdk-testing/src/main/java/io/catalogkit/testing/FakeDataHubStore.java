@@ -232,9 +232,7 @@ final class FakeDataHubStore implements FakeState.Store<FakeDataHubStore> {
             throw Failure.badRequest("Invalid actor urn: expected urn:li:corpuser:<id>");
         }
         long now = now();
-        Long expiresAt = lifetime((String) input.get("duration"))
-                .map(d -> now + d.toMillis())
-                .orElse(null);
+        Long expiresAt = lifetime(input).map(d -> now + d.toMillis()).orElse(null);
         return issue(
                 type,
                 actorUrn,
@@ -310,6 +308,28 @@ final class FakeDataHubStore implements FakeState.Store<FakeDataHubStore> {
 
     static String actorId(String urn) {
         return urn.startsWith(CORP_USER) ? urn.substring(CORP_USER.length()) : urn;
+    }
+
+    /** The lifetime a create input asks for: the enum {@code duration}, or {@code durationIso} where served. */
+    static Optional<Duration> lifetime(Map<String, Object> input) {
+        String duration = (String) input.get("duration");
+        String iso = (String) input.get("durationIso");
+        if ((duration == null) == (iso == null)) {
+            throw Failure.badRequest("Exactly one of duration and durationIso must be provided");
+        }
+        if (duration != null) {
+            return lifetime(duration);
+        }
+        Duration d;
+        try {
+            d = Duration.parse(iso);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw Failure.badRequest("Invalid durationIso " + iso + ": expected an ISO-8601 duration such as P30D");
+        }
+        if (d.isZero() || d.isNegative()) {
+            throw Failure.badRequest("Invalid durationIso " + iso + ": must be positive");
+        }
+        return Optional.of(d);
     }
 
     static Optional<Duration> lifetime(String duration) {

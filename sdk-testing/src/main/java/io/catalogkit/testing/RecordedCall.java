@@ -56,6 +56,22 @@ public record RecordedCall(String method, HttpUrl url, Headers headers, String b
     }
 
     /**
+     * The method, path, query parameter names, header names and body length, never a value that may
+     * be a secret (a body may hold a password or a token, a header a credential), as catalogkit's
+     * clients print requests. Read {@link #body()}, {@link #json()} or {@link #header(String)} for
+     * the values.
+     *
+     * @return e.g. {@code RecordedCall[POST /api/service/apikeys, query=[], headers=[Authorization,
+     *     Content-Type], body=[redacted, 58 chars]]}
+     */
+    @Override
+    public String toString() {
+        return "RecordedCall[" + method + " " + path() + ", query=" + queryNames() + ", headers="
+                + List.copyOf(headers.names()) + ", body="
+                + (body.isEmpty() ? "none" : "[redacted, " + body.length() + " chars]") + "]";
+    }
+
+    /**
      * The body parsed as JSON.
      *
      * @return the JSON tree; a missing node when the body was empty

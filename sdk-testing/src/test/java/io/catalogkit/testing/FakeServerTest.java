@@ -120,6 +120,28 @@ class FakeServerTest {
     }
 
     @Test
+    void aRecordedCallPrintsNoBodyAndNoHeaderValue() throws IOException {
+        String secret = "{\"password\":\"correct-horse-battery\",\"refresh_token\":\"rt-0123456789\"}";
+        try (Response r = http.newCall(new Request.Builder()
+                        .url(fake.baseUrl() + "/api/v1/createAPIAccessToken/?q=1")
+                        .post(RequestBody.create(secret, MediaType.get("application/json")))
+                        .header("Authorization", "Bearer bearer-value-42")
+                        .build())
+                .execute()) {
+            assertThat(r.code()).isEqualTo(200);
+        }
+        RecordedCall c = fake.requests().get(0);
+        assertThat(c.body()).isEqualTo(secret);
+        assertThat(c.toString())
+                .contains("POST /api/v1/createAPIAccessToken/")
+                .contains("Authorization")
+                .contains("[redacted, " + secret.length() + " chars]")
+                .doesNotContain("correct-horse-battery")
+                .doesNotContain("rt-0123456789")
+                .doesNotContain("bearer-value-42");
+    }
+
+    @Test
     void theClockMovesOnlyWhenTold() throws IOException {
         fake.clock().advance(Duration.ofDays(1));
         try (Response r = call("/t")) {

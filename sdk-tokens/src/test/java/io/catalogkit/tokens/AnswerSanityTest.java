@@ -22,9 +22,11 @@ import mockwebserver3.junit5.StartStop;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Answers that parse but cannot be true are refused, or treated as unknown, with a WARN. */
+@Tag("logs") // reads what catalogkit logs: runs with io.catalogkit at TRACE
 class AnswerSanityTest {
     static final String GUID = "3f9c2b71-5d0e-4a6b-8c19-7e2d4f6a1b35";
     static final String OTHER = "0e0e0e0e-5d0e-4a6b-8c19-7e2d4f6a1b35";

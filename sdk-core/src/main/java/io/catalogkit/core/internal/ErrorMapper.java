@@ -85,15 +85,44 @@ public final class ErrorMapper {
      */
     public ApiException toException(
             ApiRequest request, String path, int httpStatus, ErrorReport report, List<Secret> extraSecrets) {
+        return toException(request, path, httpStatus, report, null, extraSecrets);
+    }
+
+    /**
+     * Turns a report into the exception its status stands for, with the text of an answer that was
+     * not JSON: it stands in for the message the platform's error shape would have held.
+     *
+     * @param request the failed request
+     * @param path the URL path sent
+     * @param httpStatus the HTTP status received
+     * @param report what the server said
+     * @param foreignText the answer's text when it was not JSON (see {@link #excerpt}), or null
+     * @param extraSecrets further values to redact (the credentials sent)
+     * @return the exception, to be thrown by the caller
+     */
+    public ApiException toException(
+            ApiRequest request,
+            String path,
+            int httpStatus,
+            ErrorReport report,
+            String foreignText,
+            List<Secret> extraSecrets) {
         List<Secret> secrets = redactor.all(request.secrets);
         secrets.addAll(extraSecrets);
         int status = report.status();
-        String serverMessage = Redactor.clean(report.message(), secrets, Redactor.MAX);
+        String serverMessage =
+                Redactor.clean(report.message() != null ? report.message() : foreignText, secrets, Redactor.MAX);
         String code = Redactor.clean(report.errorCode(), secrets, 80);
         String requestId = Redactor.clean(report.requestId(), secrets, 80);
         String hint = request.hints.hint(status, code);
         if (hint == null) {
             hint = defaultHint(status);
+        }
+        if (httpStatus == 405 || (httpStatus == 404 && report.message() == null && code == null)) {
+            // a path the SDK knows, unknown or closed to the server that answered, in no shape of the
+            // platform's own errors: most likely another service
+            hint += " If this keeps happening, check the base URL: the server that answered may not be " + platform
+                    + "'s API (another service, or a path prefix missing or extra).";
         }
         StringBuilder m = new StringBuilder()
                 .append(platform)
@@ -160,6 +189,7 @@ public final class ErrorMapper {
             ErrorParser parser,
             List<Secret> extraSecrets) {
         JsonNode body = null;
+        String text = excerpt(raw.body()); // before the JSON read, which consumes the body
         if (raw.body() != null) {
             try {
                 body = AnswerReader.tree(raw.body());
@@ -174,7 +204,7 @@ public final class ErrorMapper {
         }
         // The parser may state another status than the HTTP one (an OAuth invalid_client sent as 400).
         ErrorReport report = new ErrorReport(parsed.status(), parsed.errorCode(), parsed.message(), id, retryAfter);
-        return toException(request, path, raw.status(), report, extraSecrets);
+        return toException(request, path, raw.status(), report, body == null ? text : null, extraSecrets);
     }
 
     /**
@@ -299,6 +329,36 @@ public final class ErrorMapper {
         }
         return false;
     }
+
+    /** The most bytes of an answer read for {@link #excerpt}. */
+    static final int EXCERPT_BYTES = 4096;
+
+    /**
+     * The readable text of an error answer that is not JSON, for the message: an HTML page's title
+     * (or its text without tags), a plain text as is, whitespace collapsed. Untrusted: the caller
+     * cleans it like any server text. The buffer is left as it was.
+     *
+     * @param body the answer's body, or null
+     * @return the text, or null when there is none
+     */
+    public static String excerpt(okio.Buffer body) {
+        if (body == null || body.size() == 0) {
+            return null;
+        }
+        String text = body.snapshot((int) Math.min(body.size(), EXCERPT_BYTES)).utf8();
+        java.util.regex.Matcher title = TITLE.matcher(text);
+        if (title.find()) {
+            text = title.group(1);
+        } else if (text.stripLeading().startsWith("<")) {
+            text = TAG.matcher(text).replaceAll(" ");
+        }
+        text = text.replaceAll("\\s+", " ").strip();
+        return text.isEmpty() ? null : text;
+    }
+
+    private static final java.util.regex.Pattern TITLE =
+            java.util.regex.Pattern.compile("<title[^>]*>([^<]*)</title>", java.util.regex.Pattern.CASE_INSENSITIVE);
+    private static final java.util.regex.Pattern TAG = java.util.regex.Pattern.compile("<[^>]*>");
 
     static String defaultHint(int status) {
         if (status == 401) {

@@ -16,8 +16,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * <ul>
  *   <li>Up to {@code maxRetries} retries, on I/O errors and on 429, 502, 503 and 504; never on a
  *       server certificate the client does not trust.
- *   <li>A status is retried only for a call marked safe to repeat; an I/O error also for any call
- *       whose request surely never left (it failed before it was sent).
+ *   <li>A status is retried only for a call marked safe to repeat, but a 429 for any call (the
+ *       server did nothing with the request); an I/O error also for any call whose request surely
+ *       never left (it failed before it was sent).
  *   <li>The wait is the server's {@code Retry-After} when it gave one (a longer one than {@code
  *       maxRetryAfter} ends the retries: the caller sees the delay asked for), else exponential
  *       backoff with full jitter. Only the server's value is held against {@code maxRetryAfter}.
@@ -95,7 +96,8 @@ final class RetryPolicy {
      * @return how long to wait before the next attempt, or null to give up
      */
     Duration afterStatus(ApiRequest request, int attempt, int status, Duration retryAfter, long remainingNanos) {
-        if (!isRetryableStatus(status) || !request.safeToRetry || attempt > maxRetries) {
+        // A 429 says the request was refused before anything was done: any call may be repeated.
+        if (!isRetryableStatus(status) || (!request.safeToRetry && status != 429) || attempt > maxRetries) {
             return null;
         }
         if (retryAfter != null && retryAfter.compareTo(maxRetryAfter) > 0) {

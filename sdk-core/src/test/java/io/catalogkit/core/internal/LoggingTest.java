@@ -11,10 +11,12 @@ import java.util.Map;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
 /** slf4j-simple is configured (src/test/resources) to log io.catalogkit at TRACE to System.err. */
+@Tag("logs") // reads what catalogkit logs: runs with io.catalogkit at TRACE
 class LoggingTest {
     @StartStop
     final MockWebServer server = new MockWebServer();

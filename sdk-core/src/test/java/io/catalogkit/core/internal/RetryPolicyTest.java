@@ -37,8 +37,28 @@ class RetryPolicyTest {
     @ValueSource(ints = {429, 502, 503, 504})
     void retriesTheRetryableStatusesOfASafeCall(int status) {
         assertThat(policy().afterStatus(safe(), 1, status, null, PLENTY)).isNotNull();
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {502, 503, 504})
+    void aStatusThatMayFollowActingNeverRepeatsAnUnsafeCall(int status) {
         assertThat(policy().afterStatus(unsafe(), 1, status, null, PLENTY))
-                .as("a status is never a reason to repeat an unsafe call")
+                .as("a status is never a reason to repeat an unsafe call, but 429")
+                .isNull();
+    }
+
+    @Test
+    void a429RepeatsEvenAnUnsafeCallHonouringRetryAfter() {
+        RetryPolicy p = policy();
+        assertThat(p.afterStatus(unsafe(), 1, 429, Duration.ofSeconds(3), PLENTY))
+                .as("429: the server did nothing with the request")
+                .isEqualTo(Duration.ofSeconds(3));
+        assertThat(p.afterStatus(unsafe(), 1, 429, null, PLENTY)).isNotNull();
+        assertThat(p.afterStatus(unsafe(), 1, 429, Duration.ofSeconds(61), PLENTY))
+                .as("beyond maxRetryAfter")
+                .isNull();
+        assertThat(p.afterStatus(unsafe(), 3, 429, Duration.ZERO, PLENTY))
+                .as("beyond maxRetries")
                 .isNull();
     }
 

@@ -1,5 +1,6 @@
 package io.catalogkit.tokens.inventory;
 
+import io.catalogkit.core.ApiException;
 import io.catalogkit.core.PermissionDeniedException;
 import io.catalogkit.tokens.AccessToken;
 import io.catalogkit.tokens.ApiToken;
@@ -11,11 +12,14 @@ import io.catalogkit.tokens.alation.AlationClient;
 import io.catalogkit.tokens.atlan.AtlanClient;
 import io.catalogkit.tokens.datahub.DataHubClient;
 import io.catalogkit.tokens.datahub.DataHubTokenService;
+import io.catalogkit.tokens.datahub.ServiceAccount;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import java.util.Spliterator;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -96,33 +100,61 @@ interface Source {
 
             @Override
             public Stream<InventoryEntry> entries(Instant asOf, Consumer<String> gap) {
-                return Stream.of(client)
-                        .flatMap(c -> firstPage(c, gap).autoPager())
-                        .map(t -> dataHubEntry(t, asOf));
+                return deferred(() -> {
+                    DataHubTokenService tokens = client.accessTokens();
+                    Page<AccessToken> first;
+                    Set<String> accounts;
+                    try {
+                        first = tokens.list(0, pageSize, null);
+                        accounts = serviceAccounts(gap);
+                    } catch (PermissionDeniedException notAdmin) {
+                        String me = client.actorUrn().orElseThrow(() -> notAdmin);
+                        gap.accept(me + " may not list every token (that needs 'Manage All Access Tokens'), so only"
+                                + " the tokens it owns are listed; tokens others made for it are not");
+                        first = tokens.list(0, pageSize, me);
+                        accounts = Set.of();
+                    }
+                    Set<String> serviceAccounts = accounts;
+                    return first.autoPager().map(t -> dataHubEntry(t, serviceAccounts, asOf));
+                });
             }
 
-            private Page<AccessToken> firstPage(DataHubClient c, Consumer<String> gap) {
-                DataHubTokenService tokens = c.accessTokens();
+            /**
+             * The urns of the service accounts, whose tokens are listed as theirs; none on a server
+             * without service accounts, and a gap when they may not be listed.
+             */
+            private Set<String> serviceAccounts(Consumer<String> gap) {
                 try {
-                    return tokens.list(0, pageSize, null);
-                } catch (PermissionDeniedException notAdmin) {
-                    String me = c.actorUrn().orElseThrow(() -> notAdmin);
-                    gap.accept(me + " may not list every token (that needs 'Manage All Access Tokens'), so only the"
-                            + " tokens it owns are listed; tokens others made for it are not");
-                    return tokens.list(0, pageSize, me);
+                    return client.serviceAccounts()
+                            .list(0, pageSize, null)
+                            .autoPager()
+                            .map(ServiceAccount::getUrn)
+                            .collect(Collectors.toUnmodifiableSet());
+                } catch (ApiException e) {
+                    if (e.getMessage() != null && e.getMessage().contains("has no service accounts")) {
+                        return Set.of(); // older than Core 1.4: every token is a personal one
+                    }
+                    gap.accept("the service accounts could not be listed ("
+                            + e.getClass().getSimpleName()
+                            + (e instanceof PermissionDeniedException ? ": that needs 'Manage Service Accounts'" : "")
+                            + "), so their tokens are listed as personal access tokens");
+                    return Set.of();
                 }
             }
         };
     }
 
-    private static InventoryEntry dataHubEntry(AccessToken t, Instant asOf) {
+    private static InventoryEntry dataHubEntry(AccessToken t, Set<String> serviceAccounts, Instant asOf) {
         Instant expires = t.getExpiresAt().orElse(null);
+        String actor = t.getActor().orElse(null);
+        boolean ofServiceAccount = actor != null && serviceAccounts.contains(actor);
         InventoryEntry.InventoryEntryBuilder b = InventoryEntry.builder()
                 .platform(Platform.DATAHUB)
-                .kind(InventoryEntry.PERSONAL_ACCESS_TOKEN)
+                .kind(ofServiceAccount ? InventoryEntry.SERVICE_ACCOUNT_TOKEN : InventoryEntry.PERSONAL_ACCESS_TOKEN)
                 .id(t.getId().orElse("(no id)"))
                 .name(t.getName().orElse(null))
-                .owner(t.getOwner().orElse(null))
+                // a service account's token is the account's, whoever made it
+                .owner(ofServiceAccount ? actor : t.getOwner().orElse(null))
                 .createdAt(t.getCreatedAt().orElse(null))
                 .expiresAt(expires)
                 .status(judged(t.getStatus(), expires, asOf));

@@ -1,5 +1,6 @@
 package io.catalogkit.tokens.inventory;
 
+import io.catalogkit.tokens.Page;
 import io.catalogkit.tokens.alation.AlationClient;
 import io.catalogkit.tokens.atlan.AtlanClient;
 import io.catalogkit.tokens.datahub.DataHubClient;
@@ -139,12 +140,16 @@ public final class TokenInventory {
         /**
          * How many tokens to ask for per page (default 100).
          *
-         * @param pageSize 1 or more
+         * @param pageSize 1 to {@link Page#MAX_SIZE}, the largest page Atlan and DataHub listings
+         *     accept
          * @return this builder
+         * @throws IllegalArgumentException when out of that range
          */
         public Builder pageSize(int pageSize) {
-            if (pageSize < 1) {
-                throw new IllegalArgumentException("pageSize must be 1 or more, was " + pageSize);
+            if (pageSize < 1 || pageSize > Page.MAX_SIZE) {
+                throw new IllegalArgumentException("pageSize must be 1 to " + Page.MAX_SIZE + " (Page.MAX_SIZE: Atlan's"
+                        + " limit and DataHub's count accept at most " + Page.MAX_SIZE + " per page), was "
+                        + pageSize);
             }
             this.pageSize = pageSize;
             return this;

@@ -19,6 +19,7 @@ import java.util.Set;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
  * token or password shows up in a log line, an exception message, a {@code toString} or a
  * serialized model.
  */
+@Tag("logs") // reads what catalogkit logs: runs with io.catalogkit at TRACE
 class NoSecretLeakTest {
     final Set<String> secrets = new LinkedHashSet<>();
     final List<String> texts = new ArrayList<>();

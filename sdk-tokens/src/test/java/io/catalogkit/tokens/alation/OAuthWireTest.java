@@ -24,9 +24,11 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** What the OAuth client-credentials path sends and how it reads every answer, against MockWebServer. */
+@Tag("logs") // reads what catalogkit logs: runs with io.catalogkit at TRACE
 class OAuthWireTest {
     static final String CLIENT_ID = "catalogkit-ci";
     static final String SECRET = "cs-EXAMPLE-s3cr&t=9";

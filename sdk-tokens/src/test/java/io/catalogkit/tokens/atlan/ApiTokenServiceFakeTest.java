@@ -17,6 +17,7 @@ import io.catalogkit.testing.Fault;
 import io.catalogkit.testing.RecordedCall;
 import io.catalogkit.tokens.ApiToken;
 import io.catalogkit.tokens.Page;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -293,6 +294,7 @@ class ApiTokenServiceFakeTest {
                     assertThat(e.statusCode()).isEqualTo(400);
                     assertThat(e.errorCode()).contains("ATLAS-400-00-08A");
                 })
+                .hasMessageStartingWith("Atlan link personas to API token failed")
                 .hasMessageContaining("default/missing")
                 .hasMessageContaining("persona qualified name exists");
         assertThat(atlan.personasOf(t.getGuid())).contains(List.of(P1));
@@ -311,6 +313,23 @@ class ApiTokenServiceFakeTest {
     }
 
     // ------------------------------------------------------------------ failures around create and purge
+
+    @Test
+    void aCreateAnswered429IsRetriedAfterTheServersDelayAndMakesOneToken() {
+        List<Duration> sleeps = new java.util.concurrent.CopyOnWriteArrayList<>();
+        AtlanClient c = AtlanClient.builder()
+                .baseUrl(atlan.baseUrl())
+                .apiKey(admin.secret())
+                .clock(clock)
+                .sleeper(sleeps::add)
+                .build();
+        extraClients.add(c);
+        atlan.failNext(1, Fault.status(429, "2"));
+        ApiToken made = c.apiTokens().create("limited", "", Set.of(), null);
+        assertThat(atlan.tokenGuids("limited")).containsExactly(made.getGuid());
+        assertThat(calls("POST", "/api/service/apikeys")).hasSize(2);
+        assertThat(sleeps).containsExactly(Duration.ofSeconds(2));
+    }
 
     @Test
     void createIsNeverReplayedWhenTheServerMadeItButAnswered503() {

@@ -19,9 +19,11 @@ import java.util.Set;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** No secret in any log line (logging at TRACE), exception message or {@code toString}. */
+@Tag("logs") // reads what catalogkit logs: runs with io.catalogkit at TRACE
 class NoSecretLeakTest {
     static final String P1 = "default/Tq8vNw3LkZp2Rx7Ym4Hc1J";
     static final String P2 = "default/Hk2mPq9XwL4nVz7Rb3Dy8S";

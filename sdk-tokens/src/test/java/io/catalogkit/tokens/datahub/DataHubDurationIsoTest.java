@@ -108,9 +108,37 @@ class DataHubDurationIsoTest {
         assertThat(server.getRequestCount()).isZero();
     }
 
+    @Test
+    void aNewerServerOnTheFakeTakesTheIsoLifetime() {
+        try (FakeDataHub hub = new FakeDataHub().start()) {
+            hub.schemaBuild(FakeDataHub.SchemaBuild.CORE_DURATION_ISO).addAdmin("urn:li:corpuser:datahub");
+            try (DataHubClient admin = DataHubClient.builder()
+                    .baseUrl(hub.baseUrl())
+                    .token(hub.addAccessToken("urn:li:corpuser:datahub").secret())
+                    .clock(hub.clock())
+                    .build()) {
+                Instant now = hub.clock().instant();
+                AccessToken made =
+                        admin.accessTokens().create("urn:li:corpuser:datahub", Duration.ofDays(30), "ci", null);
+                assertThat(made.getExpiresAt()).contains(now.plus(Duration.ofDays(30)));
+                assertThat(made.getSecret()).isPresent();
+                AccessToken odd =
+                        admin.accessTokens().create("urn:li:corpuser:datahub", Duration.ofMinutes(90), "odd", null);
+                assertThat(odd.getExpiresAt()).contains(now.plus(Duration.ofMinutes(90)));
+                assertThat(hub.tokenIds()).hasSize(3).contains(made.getId().orElseThrow());
+                // the enum lifetime still works on the newer build
+                AccessToken week = admin.accessTokens()
+                        .create("urn:li:corpuser:datahub", AccessTokenDuration.ONE_WEEK, "week", null);
+                assertThat(week.getExpiresAt()).contains(now.plus(Duration.ofDays(7)));
+            }
+        }
+    }
+
     /** Both shipped schema files predate durationIso: the fake answers as such a server does. */
     @ParameterizedTest
-    @EnumSource(FakeDataHub.SchemaBuild.class)
+    @EnumSource(
+            value = FakeDataHub.SchemaBuild.class,
+            names = {"CORE_1_4", "PRE_SERVICE_ACCOUNTS"})
     void aServerWithoutDurationIsoNamesTheEnumToUse(FakeDataHub.SchemaBuild build) {
         try (FakeDataHub hub = new FakeDataHub().start()) {
             hub.schemaBuild(build).addAdmin("urn:li:corpuser:datahub");

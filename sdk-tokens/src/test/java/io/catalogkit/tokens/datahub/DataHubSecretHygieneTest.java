@@ -13,9 +13,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** No token value in logs (slf4j-simple at TRACE for io.catalogkit, to System.err), messages or toString. */
+@Tag("logs") // reads what catalogkit logs: runs with io.catalogkit at TRACE
 class DataHubSecretHygieneTest {
     static final String ADMIN = "urn:li:corpuser:datahub";
     static final String JDOE = "urn:li:corpuser:jdoe";

@@ -32,11 +32,13 @@ import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
 import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Each operation's request (query + variables) and answer mapping, and every error shape, on the wire. */
+@Tag("logs") // reads what catalogkit logs: runs with io.catalogkit at TRACE
 class DataHubTokenServiceHttpTest {
     static final Instant NOW = Instant.parse("2024-11-23T00:00:00Z"); // 1732320000000
     static final String ID = "3EkODYg7Kq5nl+L8JbQEOgzxt2SdgCoOqLRQaSZ/m3c=";

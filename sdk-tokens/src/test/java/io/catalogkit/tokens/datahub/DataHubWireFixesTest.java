@@ -1,6 +1,7 @@
 package io.catalogkit.tokens.datahub;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.catalogkit.core.ApiException;
@@ -61,6 +62,23 @@ class DataHubWireFixesTest {
 
     void answer(int status, String json) {
         server.enqueue(MockAnswers.json(status, json));
+    }
+
+    @Test
+    void revokingARealLengthTokenValueSaysItIsATokenNotAnId() {
+        // a DataHub personal access token as a server issues it: a JWT of 287 characters
+        String header = "eyJhbGciOiJIUzI1NiJ9";
+        String signature = "x".repeat(43);
+        String claims = "eyJ" + "a".repeat(287 - header.length() - signature.length() - 2 - 3);
+        String token = header + "." + claims + "." + signature;
+        assertThat(token).hasSize(287);
+        assertThatThrownBy(() -> client.accessTokens().revoke(token))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("looks like a token value")
+                .hasMessageContaining("AccessToken.getId()")
+                .hasMessageNotContaining("256")
+                .hasMessageNotContaining(token);
+        assertThat(server.getRequestCount()).isZero();
     }
 
     @ParameterizedTest

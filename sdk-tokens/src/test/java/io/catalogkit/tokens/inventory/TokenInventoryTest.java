@@ -12,10 +12,12 @@ import io.catalogkit.testing.FakeClock;
 import io.catalogkit.testing.FakeDataHub;
 import io.catalogkit.testing.Fault;
 import io.catalogkit.tokens.FaultOn;
+import io.catalogkit.tokens.Page;
 import io.catalogkit.tokens.Platform;
 import io.catalogkit.tokens.TokenStatus;
 import io.catalogkit.tokens.alation.AlationClient;
 import io.catalogkit.tokens.atlan.AtlanClient;
+import io.catalogkit.tokens.datahub.AccessTokenDuration;
 import io.catalogkit.tokens.datahub.DataHubClient;
 import java.time.Duration;
 import java.time.Instant;
@@ -223,7 +225,49 @@ class TokenInventoryTest {
                 .containsSubsequence(Platform.ATLAN, Platform.ALATION, Platform.DATAHUB);
         assertThat(every).hasSize(5 + 2 + 4);
         assertThat(atlan.requests("/api/service/apikeys")).hasSize(3);
-        assertThat(hub.requests(FakeDataHub.GRAPHQL_PATH)).hasSize(2);
+        // two pages of tokens, and the one page of service accounts that tells their tokens apart
+        assertThat(hub.requests(FakeDataHub.GRAPHQL_PATH)).hasSize(3);
+    }
+
+    @Test
+    void dataHubServiceAccountTokensAreLabelledAndOwnedByTheAccount() {
+        hub.addServiceAccount("ingestion", "Ingestion", null);
+        String account = FakeDataHub.serviceAccountUrn("ingestion");
+        DataHubClient admin = hubClient(hubAdmin);
+        String id = admin.serviceAccounts()
+                .createToken(account, AccessTokenDuration.ONE_MONTH, "nightly-load", null)
+                .getId()
+                .orElseThrow();
+
+        InventoryReport report =
+                TokenInventory.builder().datahub(admin).clock(clock).build().collect();
+
+        InventoryEntry token = report.getEntries().stream()
+                .filter(e -> e.getId().equals(id))
+                .findFirst()
+                .orElseThrow();
+        assertThat(token.getKind()).isEqualTo(InventoryEntry.SERVICE_ACCOUNT_TOKEN);
+        assertThat(token.getOwner()).contains(account);
+        assertThat(report.getEntries())
+                .filteredOn(e -> !e.getId().equals(id))
+                .hasSize(4)
+                .allSatisfy(e -> assertThat(e.getKind()).isEqualTo(InventoryEntry.PERSONAL_ACCESS_TOKEN));
+        assertThat(report.toTable()).contains("service-account-token");
+        assertThat(report.getGaps()).isEmpty();
+    }
+
+    @Test
+    void onADataHubWithoutServiceAccountsEveryTokenIsPersonalAndNothingIsMissing() {
+        hub.schemaBuild(FakeDataHub.SchemaBuild.PRE_SERVICE_ACCOUNTS);
+        InventoryReport report = TokenInventory.builder()
+                .datahub(hubClient(hubAdmin))
+                .clock(clock)
+                .build()
+                .collect();
+        assertThat(report.getEntries())
+                .hasSize(4)
+                .allSatisfy(e -> assertThat(e.getKind()).isEqualTo(InventoryEntry.PERSONAL_ACCESS_TOKEN));
+        assertThat(report.getGaps()).isEmpty();
     }
 
     @Test
@@ -336,5 +380,14 @@ class TokenInventoryTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("at least one client");
         assertThatThrownBy(() -> TokenInventory.builder().pageSize(0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> TokenInventory.builder().pageSize(100000))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("pageSize must be 1 to " + Page.MAX_SIZE)
+                .hasMessageContaining("Atlan")
+                .hasMessageContaining("DataHub")
+                .hasMessageContaining("100000");
+        assertThatThrownBy(() -> TokenInventory.builder().pageSize(Page.MAX_SIZE + 1))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(TokenInventory.builder().pageSize(Page.MAX_SIZE)).isNotNull();
     }
 }

@@ -231,11 +231,12 @@ public final class ApiTokenServiceImpl implements ApiTokenService {
         Set<String> personas =
                 personaQualifiedNames == null ? null : personaSet(personaQualifiedNames, "personaQualifiedNames");
         if (displayName != null && description != null && personas != null) {
-            return send(guid, displayName, description, personas);
+            return send(UPDATE, guid, displayName, description, personas);
         }
         // A null argument keeps the current value: read it rather than sending an empty one.
-        ApiToken current = require(guid, "update API token");
+        ApiToken current = require(guid, UPDATE);
         return send(
+                UPDATE,
                 guid,
                 displayName != null ? displayName : current.getDisplayName(),
                 description != null ? description : current.getDescription().orElse(""),
@@ -246,31 +247,38 @@ public final class ApiTokenServiceImpl implements ApiTokenService {
     public ApiToken linkPersonas(String guid, Set<String> add) {
         Args.id(guid, "guid");
         Set<String> added = personaSet(add, "add");
-        ApiToken current = require(guid, "link personas to API token");
+        ApiToken current = require(guid, LINK);
         Set<String> merged = new LinkedHashSet<>(current.getPersonaQualifiedNames());
         merged.addAll(added);
         if (merged.equals(current.getPersonaQualifiedNames())) {
             return current;
         }
-        return send(guid, current.getDisplayName(), current.getDescription().orElse(""), merged);
+        return send(
+                LINK, guid, current.getDisplayName(), current.getDescription().orElse(""), merged);
     }
 
     @Override
     public ApiToken unlinkPersonas(String guid, Set<String> remove) {
         Args.id(guid, "guid");
         Set<String> removed = personaSet(remove, "remove");
-        ApiToken current = require(guid, "unlink personas from API token");
+        ApiToken current = require(guid, UNLINK);
         Set<String> kept = new LinkedHashSet<>(current.getPersonaQualifiedNames());
         kept.removeAll(removed);
         if (kept.equals(current.getPersonaQualifiedNames())) {
             return current;
         }
-        return send(guid, current.getDisplayName(), current.getDescription().orElse(""), kept);
+        return send(
+                UNLINK, guid, current.getDisplayName(), current.getDescription().orElse(""), kept);
     }
 
-    private ApiToken send(String guid, String displayName, String description, Set<String> personas) {
+    private static final String UPDATE = "update API token";
+    private static final String LINK = "link personas to API token";
+    private static final String UNLINK = "unlink personas from API token";
+
+    /** Sends a full replacement; {@code operation} names what the caller asked for in messages. */
+    private ApiToken send(String operation, String guid, String displayName, String description, Set<String> personas) {
         // A full replacement: sending it twice gives the same result, so it may be retried.
-        ApiRequest request = ApiRequest.builder("update API token", "POST")
+        ApiRequest request = ApiRequest.builder(operation, "POST")
                 .path(APIKEYS)
                 .pathParam(guid)
                 .body(new Wire.UpdateBody(displayName, description, List.copyOf(personas)))
@@ -285,12 +293,12 @@ public final class ApiTokenServiceImpl implements ApiTokenService {
             try {
                 answered = TokenParser.token(ex.body());
             } catch (TokenParser.Malformed e) {
-                LOG.debug("Atlan update API token: the answer is not a readable token; reading it again");
+                LOG.debug("Atlan {}: the answer is not a readable token; reading it again", operation);
             }
         }
         if (answered != null && !answered.getGuid().equals(guid)) {
             // Believing it would hand the caller another token under the GUID they asked for.
-            LOG.warn("Atlan update API token: the answer names another GUID than the one updated");
+            LOG.warn("Atlan {}: the answer names another GUID than the one updated", operation);
             throw ex.malformed(
                     "the updated token, GUID " + guid + ", but the answer named " + ex.quote(answered.getGuid()));
         }
@@ -308,7 +316,7 @@ public final class ApiTokenServiceImpl implements ApiTokenService {
             return answered;
         }
         throw new NotFoundException(
-                "Atlan update API token: the update of " + guid + " was accepted, but no token with that GUID"
+                "Atlan " + operation + ": the update of " + guid + " was accepted, but no token with that GUID"
                         + " can be read back; it may have been purged meanwhile.",
                 404,
                 ex.requestId(),

@@ -309,11 +309,12 @@ public final class DataHubTokenServiceImpl implements DataHubTokenService {
 
     @Override
     public boolean revoke(String tokenId) {
-        Args.id(tokenId, "tokenId");
-        if (tokenId.startsWith("eyJ")) {
+        // before the length check: a real token (a JWT of about 290 characters) is longer than any id
+        if (tokenId != null && tokenId.startsWith("eyJ")) {
             throw new IllegalArgumentException("tokenId looks like a token value (a JWT), not a token id: pass the"
                     + " id from AccessToken.getId() (as create() or list() return it), never the token itself");
         }
+        Args.id(tokenId, "tokenId");
         ApiRequest request = GraphQl.request(
                         "revoke access token",
                         Documents.REVOKE,

@@ -8,11 +8,13 @@ import io.catalogkit.tokens.StderrCapture;
 import java.time.Instant;
 import java.util.Random;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+@Tag("logs") // reads what catalogkit logs: runs with io.catalogkit at TRACE
 class ValidityTest {
     private static final Instant Y2026 = Instant.parse("2026-03-01T10:00:00Z");
     private static final Instant Y2034 = Instant.parse("2034-01-01T00:00:00Z");
