@@ -214,8 +214,9 @@ public final class Fleet {
                     "--grace=" + grace));
             Child rotator = Child.start("rotator", rotatorArgs, null, out);
             int rotatorExit = rotator.await(Duration.ofMinutes(60));
-            // Let the last rotation reach every worker (and every worker meet it) before stopping.
-            Duration tail = lag.plus(Duration.ofSeconds(3));
+            // Let the last rotation reach every worker, and every worker meet it (an Alation worker
+            // meets it at its next mint, within an access token's lifespan), before stopping.
+            Duration tail = lag.plus(ALATION_ACCESS_LIFESPAN).plus(Duration.ofSeconds(2));
             out.printf(Locale.ROOT, "rotator done; workers go on for %s more%n", Options.show(tail));
             Thread.sleep(tail.toMillis());
             fleet.forEach(Child::stop);
