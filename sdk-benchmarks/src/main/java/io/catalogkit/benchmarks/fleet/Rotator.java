@@ -20,8 +20,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The rotator process: rotates each platform's worker credential {@code --rotations} times, one
- * every {@code --interval} after {@code --warmup}, the three platforms side by side, each new value
+ * The rotator process: rotates each platform's worker credential {@code --rotations} times, the
+ * first after {@code --warmup}, each next one {@code --interval} after the previous one ended (a
+ * grace included), the three platforms side by side, each new value
  * stored with {@link SecretSink#toFile} (into the workers' store, or a staging file that reaches
  * it later); then a {@code ROTATIONS} line.
  */
@@ -95,12 +96,10 @@ final class Rotator {
                             () -> {
                                 Object current = first.get(p);
                                 for (int i = 1; i <= rotations; i++) {
-                                    long due = start + warmup.toNanos() + (i - 1) * interval.toNanos();
                                     try {
-                                        long sleep = (due - System.nanoTime()) / 1_000_000;
-                                        if (sleep > 0) {
-                                            Thread.sleep(sleep);
-                                        }
+                                        // counted from the end of the previous rotation, so that a slow
+                                        // one (a grace, a loaded machine) does not bunch the next ones
+                                        Thread.sleep((i == 1 ? warmup : interval).toMillis());
                                         current = steps.get(p).rotate(current);
                                         done.merge(p, 1, Integer::sum);
                                         System.out.printf(
