@@ -3,9 +3,12 @@ package io.catalogkit.core;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.catalogkit.core.internal.Stores;
 import java.io.IOException;
 import java.lang.module.ModuleDescriptor;
 import java.lang.module.ModuleFinder;
@@ -42,8 +45,26 @@ class ArchitectureTest {
                 .that()
                 .resideInAPackage("io.catalogkit.core")
                 .should()
+                .dependOnClassesThat(JavaClass.Predicates.resideInAPackage("io.catalogkit.core.internal..")
+                        .and(DescribedPredicate.not(JavaClass.Predicates.belongToAnyOf(Stores.class))))
+                .allowEmptyShould(false)
+                .check(core);
+    }
+
+    /**
+     * The one exception to the rule above: {@link CredentialSource}'s factories make the sources
+     * {@link Stores} implements; no other public class reaches it.
+     */
+    @Test
+    void onlyCredentialSourceReachesTheStoresItsFactoriesMake() {
+        noClasses()
+                .that()
+                .resideInAPackage("io.catalogkit.core")
+                .and()
+                .doNotBelongToAnyOf(CredentialSource.class)
+                .should()
                 .dependOnClassesThat()
-                .resideInAPackage("io.catalogkit.core.internal..")
+                .belongToAnyOf(Stores.class)
                 .allowEmptyShould(false)
                 .check(core);
     }

@@ -9,6 +9,7 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.catalogkit.tokens.internal.Sinks;
 import java.lang.module.ModuleDescriptor;
 import java.lang.module.ModuleFinder;
 import java.nio.file.Path;
@@ -58,8 +59,26 @@ class ArchitectureTest {
                 .that()
                 .resideInAPackage(models)
                 .should()
+                .dependOnClassesThat(JavaClass.Predicates.resideInAnyPackage(
+                                "io.catalogkit.tokens.*..", "okhttp3..", "io.catalogkit.core.internal..")
+                        .and(DescribedPredicate.not(JavaClass.Predicates.belongToAnyOf(Sinks.class))))
+                .check(TOKENS);
+    }
+
+    /**
+     * The one exception to the rule above: {@link SecretSink}'s factories make the sinks {@link
+     * Sinks} implements (they run programs through sdk-core's internals); no other model reaches it.
+     */
+    @org.junit.jupiter.api.Test
+    void onlySecretSinkReachesTheSinksItsFactoriesMake() {
+        noClasses()
+                .that()
+                .resideInAPackage("io.catalogkit.tokens")
+                .and()
+                .doNotBelongToAnyOf(SecretSink.class)
+                .should()
                 .dependOnClassesThat()
-                .resideInAnyPackage("io.catalogkit.tokens.*..", "okhttp3..", "io.catalogkit.core.internal..")
+                .belongToAnyOf(Sinks.class)
                 .check(TOKENS);
     }
 

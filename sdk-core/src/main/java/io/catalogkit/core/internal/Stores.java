@@ -3,7 +3,18 @@ package io.catalogkit.core.internal;
 import io.catalogkit.core.CatalogKitException;
 import io.catalogkit.core.CredentialSource;
 import io.catalogkit.core.Secret;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -129,22 +140,180 @@ public final class Stores {
     }
 
     /**
-     * A file, read on every get. (Being written.)
+     * A fixed value read from a named place (an environment variable), named in messages.
+     *
+     * @param value the value
+     * @param variable the environment variable it came from
+     * @return the source
+     */
+    public static Store fixed(Secret value, String variable) {
+        Objects.requireNonNull(value, "value");
+        Objects.requireNonNull(variable, "variable");
+        return new Store() {
+            @Override
+            public Secret get() {
+                return value;
+            }
+
+            @Override
+            public String storeName() {
+                return "the environment variable " + variable;
+            }
+
+            @Override
+            public boolean fixed() {
+                return true;
+            }
+
+            @Override
+            public String toString() {
+                return "CredentialSource[env " + variable + "]";
+            }
+        };
+    }
+
+    /**
+     * A file's text less one trailing line break, read again (following symbolic links) on every
+     * get.
      *
      * @param path the file
      * @return the source
      */
     public static Store file(Path path) {
-        throw new UnsupportedOperationException("fromFile: not yet");
+        Objects.requireNonNull(path, "path");
+        String name = "the file " + path;
+        return new Store() {
+            @Override
+            public Secret get() {
+                byte[] bytes;
+                try (InputStream in = Files.newInputStream(path)) {
+                    bytes = in.readNBytes(MAX_BYTES + 1);
+                } catch (NoSuchFileException e) {
+                    throw new CatalogKitException(
+                            "The credential file " + path + " does not exist: create it, or mount the secret there", e);
+                } catch (AccessDeniedException e) {
+                    throw new CatalogKitException(
+                            "The credential file " + path + " cannot be read: give this process read permission", e);
+                } catch (IOException e) {
+                    throw new CatalogKitException(
+                            "The credential file " + path + " could not be read ("
+                                    + e.getClass().getSimpleName()
+                                    + "): it must be a readable regular file holding the credential",
+                            e);
+                }
+                if (bytes.length > MAX_BYTES) {
+                    throw new CatalogKitException("The credential file " + path + " is larger than " + MAX_BYTES / 1024
+                            + " KiB: it should hold the credential alone");
+                }
+                return value(bytes, name, "it is empty: write the credential into it");
+            }
+
+            @Override
+            public String storeName() {
+                return name;
+            }
+
+            @Override
+            public boolean fixed() {
+                return false;
+            }
+
+            @Override
+            public String toString() {
+                return "CredentialSource[file " + path + "]";
+            }
+        };
     }
 
     /**
-     * A helper program's output. (Being written.)
+     * A helper program's standard output less one trailing line break, run on every get, within 30
+     * seconds.
      *
      * @param command the program and its arguments
      * @return the source
      */
     public static Store command(String... command) {
-        throw new UnsupportedOperationException("fromCommand: not yet");
+        return command(ProcessRunner.DEFAULT_TIMEOUT, command);
+    }
+
+    /**
+     * A helper program's standard output less one trailing line break, run on every get.
+     *
+     * @param timeout how long the program may run before it is stopped
+     * @param command the program and its arguments
+     * @return the source
+     */
+    public static Store command(Duration timeout, String... command) {
+        Objects.requireNonNull(timeout, "timeout");
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("timeout must be positive");
+        }
+        List<String> argv = ProcessRunner.argv(command);
+        String described = ProcessRunner.describe(argv);
+        String name = "the command " + described;
+        return new Store() {
+            @Override
+            public Secret get() throws InterruptedException {
+                ProcessRunner.Result r = ProcessRunner.run(argv, null, timeout, MAX_BYTES);
+                if (r.exitStatus() != 0) {
+                    throw new CatalogKitException("The credential command " + described + " exited with status "
+                            + r.exitStatus() + " (its output is not shown): run it by hand to see why");
+                }
+                return value(r.output(), name, "it printed nothing: it should print the credential");
+            }
+
+            @Override
+            public String storeName() {
+                return name;
+            }
+
+            @Override
+            public boolean fixed() {
+                return false;
+            }
+
+            @Override
+            public String toString() {
+                return "CredentialSource[command " + described + "]";
+            }
+        };
+    }
+
+    /** The most a credential file or helper output may hold. */
+    static final int MAX_BYTES = ProcessRunner.MAX_OUTPUT;
+
+    /**
+     * A store's bytes as a credential: UTF-8 text less one trailing line break, not blank.
+     *
+     * @param bytes what the store held
+     * @param store the store's name, for the message
+     * @param whenBlank what to say when it holds nothing
+     * @return the value
+     */
+    static Secret value(byte[] bytes, String store, String whenBlank) {
+        String text;
+        try {
+            text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw new CatalogKitException(capitalized(store) + " does not hold UTF-8 text");
+        }
+        if (text.endsWith("\r\n")) {
+            text = text.substring(0, text.length() - 2);
+        } else if (text.endsWith("\n")) {
+            text = text.substring(0, text.length() - 1);
+        }
+        if (text.isBlank()) {
+            throw new CatalogKitException("No credential in " + store + ": " + whenBlank);
+        }
+        return Secret.of(text);
+    }
+
+    private static String capitalized(String s) {
+        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 }
