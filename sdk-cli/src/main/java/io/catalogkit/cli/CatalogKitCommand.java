@@ -13,9 +13,9 @@ import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /**
- * The {@code catalogkit} command: its global options and subcommands. It imports nothing of the SDK,
- * so {@code --version} and {@code --help} load neither a client nor an HTTP or JSON library; each
- * subcommand loads the SDK only when it runs.
+ * The {@code catalogkit} command and its global options; {@link Main} adds the subcommands. It
+ * imports nothing of the SDK, so {@code --version} and {@code --help} load neither a client nor an
+ * HTTP or JSON library; each subcommand loads the SDK only when it runs.
  */
 @Command(
         name = "catalogkit",
@@ -28,13 +28,6 @@ import picocli.CommandLine.Spec;
                     + " ALATION_REFRESH_TOKEN + ALATION_USER_ID (or ALATION_CLIENT_ID + ALATION_CLIENT_SECRET);"
                     + " DATAHUB_GMS_URL + DATAHUB_GMS_TOKEN. Each secret may instead be read from a file named"
                     + " by the same variable with _FILE appended (e.g. ATLAN_API_KEY_FILE)."
-        },
-        subcommands = {
-            DemoCommand.class,
-            InventoryCommand.class,
-            AtlanCommand.class,
-            DataHubCommand.class,
-            AlationCommand.class
         },
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {

@@ -8,7 +8,10 @@ import java.io.StringWriter;
 import java.util.Arrays;
 import java.util.Map;
 
-/** Runs the command line in-process, as {@link Main} does, with captured streams and a given environment. */
+/**
+ * Runs the command line in-process, as {@link Main#main} does, with captured streams and a given
+ * environment.
+ */
 final class Cli {
     private Cli() {}
 
@@ -43,8 +46,7 @@ final class Cli {
     static Run run(Map<String, String> env, boolean terminal, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Main.commandLine(env, terminal, new PrintWriter(out, true), new PrintWriter(err, true))
-                .execute(args);
+        int code = Main.run(args, env, terminal, new PrintWriter(out, true), new PrintWriter(err, true));
         return new Run(code, out.toString(), err.toString());
     }
 

@@ -2,6 +2,9 @@ package io.catalogkit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,6 +24,46 @@ class CommandLineTest {
     @BeforeEach
     void reset() {
         FAKES.reset();
+    }
+
+    @Test
+    void aRunRegistersOnlyTheSubcommandItNames() {
+        assertThat(Main.subcommandsFor(Cli.args("--version"))).isEmpty();
+        assertThat(Main.subcommandsFor(Cli.args("--debug", "-V"))).isEmpty();
+        assertThat(Main.subcommandsFor(Cli.args("--debug", "inventory", "--platform", "atlan")))
+                .containsExactly("inventory");
+        assertThat(Main.subcommandsFor(Cli.args("atlan", "create", "inventory", "--show-secret")))
+                .containsExactly("atlan");
+        List<String> all = List.of("demo", "inventory", "atlan", "datahub", "alation");
+        assertThat(Main.subcommandsFor(Cli.args())).isEqualTo(all);
+        assertThat(Main.subcommandsFor(Cli.args("--help"))).isEqualTo(all);
+        assertThat(Main.subcommandsFor(Cli.args("--version", "--help"))).isEqualTo(all);
+        assertThat(Main.subcommandsFor(Cli.args("inventroy"))).isEqualTo(all);
+    }
+
+    @Test
+    void theFullCommandLineHasEveryCommand() {
+        assertThat(Main.commandLine(
+                                Map.of(),
+                                false,
+                                new PrintWriter(new StringWriter()),
+                                new PrintWriter(new StringWriter()))
+                        .getSubcommands())
+                .containsOnlyKeys("demo", "inventory", "atlan", "datahub", "alation");
+    }
+
+    @Test
+    void aMistypedCommandGetsASuggestion() {
+        Cli.Run run = Cli.run(Map.of(), "inventroy");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("inventory");
+    }
+
+    @Test
+    void noArgumentsIsAUsageError() {
+        Cli.Run run = Cli.run(Map.of());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("Missing required subcommand");
     }
 
     @Test
