@@ -16,10 +16,21 @@ public interface Credentials {
      * Adds the credentials to a request about to be sent.
      *
      * @param request the request builder
+     * @return the secret put on the request, or null for none
      * @throws CatalogKitException when the value cannot go in a header (it holds a line break, say);
      *     the message never holds the value
      */
-    void apply(Request.Builder request);
+    Secret apply(Request.Builder request);
+
+    /**
+     * The credential held from a store, which a refusal makes the pipeline read again; null for
+     * credentials that are not read from a store.
+     *
+     * @return the held credential, or null
+     */
+    default HeldCredential held() {
+        return null;
+    }
 
     /**
      * The value sent, so that error messages can redact it if a server echoes it.
@@ -43,7 +54,9 @@ public interface Credentials {
     static Credentials none() {
         return new Credentials() {
             @Override
-            public void apply(Request.Builder request) {}
+            public Secret apply(Request.Builder request) {
+                return null;
+            }
 
             @Override
             public Optional<Secret> current() {
@@ -68,8 +81,9 @@ public interface Credentials {
         String value = "Bearer " + secret.reveal();
         return new Credentials() {
             @Override
-            public void apply(Request.Builder request) {
+            public Secret apply(Request.Builder request) {
                 setHeader(request, "Authorization", value);
+                return secret;
             }
 
             @Override
@@ -85,6 +99,40 @@ public interface Credentials {
     }
 
     /**
+     * {@code Authorization: Bearer <secret>} with a secret read from a store, read again when the
+     * platform refuses it.
+     *
+     * @param held the held credential
+     * @return the credentials
+     */
+    static Credentials bearer(HeldCredential held) {
+        Objects.requireNonNull(held, "held");
+        return new Credentials() {
+            @Override
+            public Secret apply(Request.Builder request) {
+                Secret s = held.get();
+                setHeader(request, "Authorization", "Bearer " + s.reveal());
+                return s;
+            }
+
+            @Override
+            public Optional<Secret> current() {
+                return Optional.ofNullable(held.peek());
+            }
+
+            @Override
+            public String headerName() {
+                return "Authorization";
+            }
+
+            @Override
+            public HeldCredential held() {
+                return held;
+            }
+        };
+    }
+
+    /**
      * A header carrying a secret that may change, e.g. a platform's own token header.
      *
      * @param name the header name
@@ -95,8 +143,10 @@ public interface Credentials {
     static Credentials header(String name, String prefix, Supplier<Secret> secret) {
         return new Credentials() {
             @Override
-            public void apply(Request.Builder request) {
-                setHeader(request, name, prefix + secret.get().reveal());
+            public Secret apply(Request.Builder request) {
+                Secret s = secret.get();
+                setHeader(request, name, prefix + s.reveal());
+                return s;
             }
 
             @Override

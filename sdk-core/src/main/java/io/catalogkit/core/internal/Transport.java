@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.catalogkit.core.ApiException;
+import io.catalogkit.core.AuthenticationException;
+import io.catalogkit.core.CallListener;
 import io.catalogkit.core.CatalogKitException;
 import io.catalogkit.core.ClientOptions;
 import io.catalogkit.core.MalformedResponseException;
@@ -47,6 +49,8 @@ public final class Transport implements AutoCloseable {
     private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
     private static final RequestBody EMPTY = RequestBody.create(new byte[0], null);
     private static final int MAX_FIXED_PATHS = 64;
+    /** How many times one operation sends again after reading a refused credential's store anew. */
+    private static final int MAX_REREADS = 3;
 
     private final ClientOptions options;
     private final String platform;
@@ -67,6 +71,11 @@ public final class Transport implements AutoCloseable {
     private final Headers staticHeaders;
     /** Whether the request-id header can be added without replacing a static header. */
     private final boolean requestIdIsExtra;
+
+    private final CallListener listener;
+    private final String listenerPlatform;
+    /** The operations' metric names, made once per operation text (a bounded set of constants). */
+    private final ConcurrentMap<String, String> metricNames = new ConcurrentHashMap<>();
 
     private volatile boolean closed;
 
@@ -95,6 +104,17 @@ public final class Transport implements AutoCloseable {
                 .add("Accept", "application/json")
                 .build();
         this.requestIdIsExtra = requestIdHeader != null && staticHeaders.get(requestIdHeader) == null;
+        this.listener = Listeners.guard(options.listener().orElse(null));
+        this.listenerPlatform = Listeners.platform(platform);
+    }
+
+    /**
+     * The client's listener, guarded so that it never throws, or null when none was set.
+     *
+     * @return the listener, or null
+     */
+    public CallListener listener() {
+        return listener;
     }
 
     /**
@@ -169,19 +189,27 @@ public final class Transport implements AutoCloseable {
      * @throws IllegalStateException when the client is closed
      */
     public Answer exchange(ApiRequest request) {
-        Result r = execute(request);
-        JsonNode body = r.tree;
-        if (r.unreadable != null) {
-            throw malformed(request, r, r.unreadable);
-        }
-        if (!r.parsed && r.raw != null) {
-            try {
-                body = AnswerReader.tree(r.raw.body());
-            } catch (AnswerReader.Unreadable e) {
-                throw malformed(request, r, e.getMessage());
+        Tracker t = track(request);
+        try {
+            Result r = execute(request, t);
+            JsonNode body = r.tree;
+            if (r.unreadable != null) {
+                throw malformed(request, r, r.unreadable);
             }
+            if (!r.parsed && r.raw != null) {
+                try {
+                    body = AnswerReader.tree(r.raw.body());
+                } catch (AnswerReader.Unreadable e) {
+                    throw malformed(request, r, e.getMessage());
+                }
+            }
+            Answer answer = new Answer(request, errors, r.creds, r.status, r.path, r.contentType, r.requestId, body);
+            ended(t, null);
+            return answer;
+        } catch (RuntimeException | Error e) {
+            ended(t, e);
+            throw e;
         }
-        return new Answer(request, errors, r.creds, r.status, r.path, r.contentType, r.requestId, body);
     }
 
     /**
@@ -213,18 +241,87 @@ public final class Transport implements AutoCloseable {
     }
 
     private <T> T send(ApiRequest request, JavaType type) {
-        Result r = execute(request);
-        if (r.raw == null) {
+        Tracker t = track(request);
+        try {
+            Result r = execute(request, t);
+            T value;
+            if (r.raw == null) {
+                value = null;
+            } else if (r.unreadable != null) {
+                throw malformed(request, r, r.unreadable);
+            } else {
+                try {
+                    value = r.parsed
+                            ? AnswerReader.typedFromTree(r.tree, type)
+                            : AnswerReader.typed(r.raw.body(), type);
+                } catch (AnswerReader.Unreadable e) {
+                    throw malformed(request, r, e.getMessage());
+                }
+            }
+            ended(t, null);
+            return value;
+        } catch (RuntimeException | Error e) {
+            ended(t, e);
+            throw e;
+        }
+    }
+
+    /** What the listener is told about one operation; null when the client has no listener. */
+    private static final class Tracker {
+        final CallListener.Call call;
+        final long start = System.nanoTime();
+        int attempts;
+        int lastStatus;
+
+        Tracker(CallListener.Call call) {
+            this.call = call;
+        }
+    }
+
+    private Tracker track(ApiRequest request) {
+        if (listener == null) {
             return null;
         }
-        if (r.unreadable != null) {
-            throw malformed(request, r, r.unreadable);
+        String name = metricNames.get(request.operation);
+        if (name == null) {
+            name = Listeners.operation(request.operation);
+            if (metricNames.size() < MAX_FIXED_PATHS) {
+                metricNames.put(request.operation, name);
+            }
         }
-        try {
-            return r.parsed ? AnswerReader.typedFromTree(r.tree, type) : AnswerReader.typed(r.raw.body(), type);
-        } catch (AnswerReader.Unreadable e) {
-            throw malformed(request, r, e.getMessage());
+        Tracker t = new Tracker(new CallListener.Call(listenerPlatform, name));
+        listener.callStarted(t.call);
+        return t;
+    }
+
+    private void ended(Tracker t, Throwable failure) {
+        if (t == null) {
+            return;
         }
+        int status = t.lastStatus;
+        if (failure instanceof ApiException api && status == 0) {
+            status = api.statusCode();
+        }
+        CallListener.Outcome outcome;
+        if (status == 0 || failure instanceof MalformedResponseException || failure instanceof TransportException) {
+            outcome = CallListener.Outcome.UNKNOWN;
+        } else if (status >= 500) {
+            outcome = CallListener.Outcome.SERVER_ERROR;
+        } else if (status >= 400) {
+            outcome = CallListener.Outcome.CLIENT_ERROR;
+        } else {
+            outcome = failure == null ? CallListener.Outcome.SUCCESS : CallListener.Outcome.UNKNOWN;
+        }
+        listener.callEnded(
+                t.call,
+                new CallListener.Result(
+                        outcome,
+                        status == 0 ? CallListener.Result.IO_ERROR : String.valueOf(status),
+                        t.attempts,
+                        Duration.ofNanos(System.nanoTime() - t.start),
+                        failure == null
+                                ? CallListener.Result.NONE
+                                : failure.getClass().getSimpleName()));
     }
 
     private MalformedResponseException malformed(ApiRequest request, Result r, String expected) {
@@ -247,10 +344,11 @@ public final class Transport implements AutoCloseable {
             String requestId,
             Credentials creds) {}
 
-    private Result execute(ApiRequest request) {
+    private Result execute(ApiRequest request, Tracker tracker) {
         checkOpen();
         long start = System.nanoTime();
         long budget = budgetNanos(request);
+        int rereads = 0;
         HttpUrl url = url(request);
         String path = url.encodedPath();
         String requestId = newRequestId();
@@ -265,12 +363,19 @@ public final class Transport implements AutoCloseable {
                 throw errors.transportFailure(request, path, null, outcomeUnknown, attempt - 1);
             }
             Attempt state = new Attempt(readTimeout);
-            Request http = httpRequest(request, url, body, requestId, creds, state);
+            Secret[] sentValue = new Secret[1];
+            Request http = httpRequest(request, url, body, requestId, creds, state, sentValue);
             long sentAt = System.nanoTime();
+            if (tracker != null) {
+                tracker.attempts++;
+            }
             HttpSender.Raw raw;
             try {
                 raw = sender.send(http, state, remaining);
             } catch (HttpSender.Failed f) {
+                if (tracker != null) {
+                    tracker.lastStatus = 0;
+                }
                 log(request, path, 0, f.getCause(), sentAt, attempt);
                 boolean mayHaveReached = f.sent() || outcomeUnknown;
                 if (Thread.currentThread().isInterrupted()) {
@@ -285,10 +390,13 @@ public final class Transport implements AutoCloseable {
                 if (wait == null) {
                     throw errors.transportFailure(request, path, f.getCause(), mayHaveReached, attempt);
                 }
-                sleep(request, path, wait, mayHaveReached);
+                sleep(request, path, wait, mayHaveReached, tracker, CallListener.Result.IO_ERROR);
                 continue;
             }
             int status = raw.status();
+            if (tracker != null) {
+                tracker.lastStatus = status;
+            }
             log(request, path, status, null, sentAt, attempt);
             if (status >= 200 && status < 300) {
                 JsonNode tree = null;
@@ -304,7 +412,7 @@ public final class Transport implements AutoCloseable {
                         Duration wait =
                                 policy.afterStatus(request, attempt, 503, null, budget - (System.nanoTime() - start));
                         if (wait != null) {
-                            sleep(request, path, wait, true);
+                            sleep(request, path, wait, true, tracker, String.valueOf(status));
                             continue;
                         }
                     }
@@ -331,6 +439,28 @@ public final class Transport implements AutoCloseable {
                 }
                 return new Result(null, false, null, null, status, path, contentType(raw), requestId, creds);
             }
+            if (status == 401 && sentValue[0] != null && creds.held() != null && rereads < MAX_REREADS) {
+                HeldCredential held = creds.held();
+                Secret fresh = held.refused(sentValue[0], start + budget);
+                if (fresh == null && !held.rereadable()) {
+                    throw error(request, path, raw, null, requestId, creds);
+                }
+                if (fresh == null) {
+                    ApiException refused = error(request, path, raw, null, requestId, creds);
+                    throw new AuthenticationException(
+                            refused.getMessage() + " " + held.staleSentence(),
+                            refused.statusCode(),
+                            refused.requestId().orElse(null),
+                            refused.errorCode().orElse(null),
+                            refused.method(),
+                            refused.path());
+                }
+                // A refused credential means nothing was done: the request goes once more, whatever the
+                // operation, and the attempt does not count against maxRetries.
+                rereads++;
+                attempt--;
+                continue;
+            }
             Duration retryAfter = policy.retryAfter(raw.retryAfter());
             outcomeUnknown |= RetryPolicy.outcomeUnknown(true, status);
             Duration wait =
@@ -338,7 +468,7 @@ public final class Transport implements AutoCloseable {
             if (wait == null) {
                 throw error(request, path, raw, retryAfter, requestId, creds);
             }
-            sleep(request, path, wait, true);
+            sleep(request, path, wait, true, tracker, String.valueOf(status));
         }
     }
 
@@ -429,7 +559,13 @@ public final class Transport implements AutoCloseable {
     }
 
     private Request httpRequest(
-            ApiRequest request, HttpUrl url, RequestBody body, String requestId, Credentials creds, Attempt state) {
+            ApiRequest request,
+            HttpUrl url,
+            RequestBody body,
+            String requestId,
+            Credentials creds,
+            Attempt state,
+            Secret[] sentValue) {
         Request.Builder b = new Request.Builder()
                 .url(url)
                 .headers(staticHeaders)
@@ -443,7 +579,7 @@ public final class Transport implements AutoCloseable {
         for (Map.Entry<String, String> h : request.headers.entrySet()) {
             b.header(h.getKey(), h.getValue());
         }
-        creds.apply(b);
+        sentValue[0] = creds.apply(b);
         return b.build();
     }
 
@@ -455,7 +591,11 @@ public final class Transport implements AutoCloseable {
         return new UUID(high, low).toString();
     }
 
-    private void sleep(ApiRequest request, String path, Duration wait, boolean mayHaveReached) {
+    private void sleep(
+            ApiRequest request, String path, Duration wait, boolean mayHaveReached, Tracker tracker, String reason) {
+        if (tracker != null) {
+            listener.retrying(tracker.call, reason, wait);
+        }
         if (LOG.isDebugEnabled()) {
             LOG.debug(
                     "{} {}: retrying {} {} in {} ms",

@@ -1,12 +1,16 @@
 package io.catalogkit.tokens.alation;
 
+import io.catalogkit.core.CallListener;
 import io.catalogkit.core.CatalogKitException;
 import io.catalogkit.core.ClientBuilder;
 import io.catalogkit.core.ClientOptions;
+import io.catalogkit.core.CredentialSource;
 import io.catalogkit.core.Secret;
 import io.catalogkit.core.internal.Args;
 import io.catalogkit.core.internal.Credentials;
 import io.catalogkit.core.internal.Env;
+import io.catalogkit.core.internal.HeldCredential;
+import io.catalogkit.core.internal.Listeners;
 import io.catalogkit.core.internal.Transport;
 import io.catalogkit.tokens.AccessToken;
 import io.catalogkit.tokens.RefreshToken;
@@ -18,7 +22,6 @@ import io.catalogkit.tokens.alation.internal.ManagedAccessToken;
 import io.catalogkit.tokens.alation.internal.OAuthMinter;
 import io.catalogkit.tokens.alation.internal.OAuthTokens;
 import io.catalogkit.tokens.alation.internal.RefreshCredential;
-import io.catalogkit.tokens.alation.internal.RefreshTokenHolders;
 import io.catalogkit.tokens.alation.internal.RefreshTokens;
 import java.time.Duration;
 import java.util.Map;
@@ -66,7 +69,7 @@ public final class AlationClient implements AutoCloseable {
     private final OAuthTokenService oauthTokens;
     private final ManagedAccessToken managed;
     private final String oauthClientId;
-    private final Secret oauthClientSecret;
+    private final HeldCredential oauthClientSecret;
     private final AuthInterceptor interceptor;
 
     private AlationClient(Builder b, ClientOptions options) {
@@ -76,21 +79,32 @@ public final class AlationClient implements AutoCloseable {
                 .errorParser(AlationErrors.PARSER)
                 .credentialHeaders("TOKEN")
                 .build();
-        transport.redactor().hold(b.refreshToken).hold(b.clientSecret);
         AlationCalls calls = new AlationCalls(transport);
         this.accessTokens = new AccessTokens(calls);
         this.oauthTokens = new OAuthTokens(calls, options.clock());
         this.oauthClientId = b.clientId;
-        this.oauthClientSecret = b.clientSecret;
+        CallListener listener = Listeners.guard(options.listener().orElse(null));
         if (b.refreshToken != null) {
+            HeldCredential held = HeldCredential.of(options, PLATFORM, b.refreshToken, "refresh token")
+                    .redactedBy(transport.redactor());
+            this.oauthClientSecret = null;
             this.managed = new ManagedAccessToken(
-                    accessTokens, new RefreshCredential(b.refreshToken, b.userId), options.clock(), b.skew);
-            RefreshTokenHolders.register(managed);
-            transport.redactor().holdLive(() -> managed.credential().secret());
+                    accessTokens,
+                    new RefreshCredential(held, b.userId),
+                    options.clock(),
+                    b.skew,
+                    options.callTimeout(),
+                    listener);
         } else if (b.clientId != null) {
+            this.oauthClientSecret = HeldCredential.of(options, PLATFORM, b.clientSecret, "OAuth client secret")
+                    .redactedBy(transport.redactor());
             this.managed = new ManagedAccessToken(
-                    new OAuthMinter(oauthTokens, b.clientId, b.clientSecret), options.clock(), b.skew);
+                    new OAuthMinter(oauthTokens, b.clientId, oauthClientSecret, options.callTimeout()),
+                    options.clock(),
+                    b.skew,
+                    listener);
         } else {
+            this.oauthClientSecret = null;
             this.managed = null;
         }
         if (managed != null) {
@@ -128,21 +142,21 @@ public final class AlationClient implements AutoCloseable {
     static AlationClient fromEnv(Map<String, String> env) {
         String[] needs = {"ALATION_BASE_URL", "ALATION_REFRESH_TOKEN", "ALATION_USER_ID"};
         String[] oauthNeeds = {"ALATION_BASE_URL", "ALATION_CLIENT_ID", "ALATION_CLIENT_SECRET"};
-        boolean refresh = isSet(env, "ALATION_REFRESH_TOKEN") || isSet(env, "ALATION_USER_ID");
-        boolean oauth = isSet(env, "ALATION_CLIENT_ID") || isSet(env, "ALATION_CLIENT_SECRET");
+        boolean refresh = Env.has(env, "ALATION_REFRESH_TOKEN") || isSet(env, "ALATION_USER_ID");
+        boolean oauth = isSet(env, "ALATION_CLIENT_ID") || Env.has(env, "ALATION_CLIENT_SECRET");
         if (oauth) {
             // A half-set pair is a mistake even when the other pair is complete.
             String clientId = Env.require(env, "AlationClient", "ALATION_CLIENT_ID", oauthNeeds);
-            String clientSecret = Env.require(env, "AlationClient", "ALATION_CLIENT_SECRET", oauthNeeds);
+            CredentialSource clientSecret = Env.credential(env, "AlationClient", "ALATION_CLIENT_SECRET", oauthNeeds);
             if (!refresh) {
                 return builder()
                         .baseUrl(Env.require(env, "AlationClient", "ALATION_BASE_URL", oauthNeeds))
-                        .oauthClient(clientId, Secret.of(clientSecret))
+                        .oauthClient(clientId, clientSecret)
                         .build();
             }
         }
         String baseUrl = Env.require(env, "AlationClient", "ALATION_BASE_URL", needs);
-        String refreshToken = Env.require(env, "AlationClient", "ALATION_REFRESH_TOKEN", needs);
+        CredentialSource refreshToken = Env.credential(env, "AlationClient", "ALATION_REFRESH_TOKEN", needs);
         String userIdText = Env.require(env, "AlationClient", "ALATION_USER_ID", needs);
         long userId;
         try {
@@ -154,10 +168,7 @@ public final class AlationClient implements AutoCloseable {
         if (userId <= 0) {
             throw new IllegalStateException("ALATION_USER_ID must be a positive user id");
         }
-        return builder()
-                .baseUrl(baseUrl)
-                .refreshToken(Secret.of(refreshToken), userId)
-                .build();
+        return builder().baseUrl(baseUrl).refreshToken(refreshToken, userId).build();
     }
 
     private static boolean isSet(Map<String, String> env, String name) {
@@ -264,7 +275,7 @@ public final class AlationClient implements AutoCloseable {
         if (oauthClientId == null) {
             return Optional.empty();
         }
-        AccessToken state = oauthTokens.introspect(currentAccessToken(), oauthClientId, oauthClientSecret);
+        AccessToken state = oauthTokens.introspect(currentAccessToken(), oauthClientId, oauthClientSecret.get());
         return Optional.of(state.toBuilder()
                 .secret(null)
                 .name(state.getName().orElse(oauthClientId))
@@ -288,9 +299,6 @@ public final class AlationClient implements AutoCloseable {
      */
     @Override
     public void close() {
-        if (managed != null && managed.credential() != null) {
-            RefreshTokenHolders.unregister(managed);
-        }
         transport.close();
     }
 
@@ -313,10 +321,10 @@ public final class AlationClient implements AutoCloseable {
 
     /** Builds an {@link AlationClient}. Not thread-safe; the client it builds is. */
     public static final class Builder extends ClientBuilder<Builder> {
-        private Secret refreshToken;
+        private CredentialSource refreshToken;
         private long userId;
         private String clientId;
-        private Secret clientSecret;
+        private CredentialSource clientSecret;
         private Duration skew = Duration.ofMinutes(5);
 
         private Builder() {}
@@ -335,7 +343,20 @@ public final class AlationClient implements AutoCloseable {
          * @throws IllegalArgumentException when {@code userId} is not positive
          */
         public Builder refreshToken(Secret refreshToken, long userId) {
-            this.refreshToken = Args.headerSafe(refreshToken, "refreshToken");
+            return refreshToken(CredentialSource.of(Args.headerSafe(refreshToken, "refreshToken")), userId);
+        }
+
+        /**
+         * The refresh token to mint API access tokens from, read from a store when first needed and
+         * read again whenever Alation refuses a mint with the value held (a regeneration by another
+         * process); see {@link CredentialSource} and {@link #credentialWait(Duration)}.
+         *
+         * @param refreshToken where the refresh token is read, e.g. {@code CredentialSource.fromFile(path)}
+         * @param userId the id of the user who owns it
+         * @return this builder
+         */
+        public Builder refreshToken(CredentialSource refreshToken, long userId) {
+            this.refreshToken = Args.notNull(refreshToken, "refreshToken");
             AlationCalls.checkUserId(userId);
             this.userId = userId;
             return this;
@@ -352,6 +373,19 @@ public final class AlationClient implements AutoCloseable {
          * @throws IllegalArgumentException when {@code clientId} is blank
          */
         public Builder oauthClient(String clientId, Secret clientSecret) {
+            return oauthClient(clientId, CredentialSource.of(Args.notNull(clientSecret, "clientSecret")));
+        }
+
+        /**
+         * An OAuth client whose secret is read from a store when first needed and read again whenever
+         * Alation refuses a mint with the value held; see {@link CredentialSource} and {@link
+         * #credentialWait(Duration)}.
+         *
+         * @param clientId the OAuth client id
+         * @param clientSecret where the client secret is read
+         * @return this builder
+         */
+        public Builder oauthClient(String clientId, CredentialSource clientSecret) {
             this.clientId = Args.notBlank(clientId, "clientId");
             this.clientSecret = Args.notNull(clientSecret, "clientSecret");
             return this;

@@ -13,6 +13,7 @@ import io.catalogkit.tokens.Page;
 import io.catalogkit.tokens.Rotation;
 import io.catalogkit.tokens.RotationException;
 import io.catalogkit.tokens.SecretSink;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 
@@ -225,6 +226,30 @@ public interface ApiTokenService {
      *     nothing is sent)
      */
     Rotation<ApiToken> rotate(String guid, SecretSink sink);
+
+    /**
+     * Rotates a token as {@link #rotate(String, SecretSink)} does, with an overlap: the old token stays
+     * valid for {@code grace} after the sink stored the new secret, and only then is it purged (this
+     * call waits), so that every process reading the secret from a store that takes a while to reach
+     * them (a mounted Kubernetes secret: a minute or two) picks up the new one first. {@link
+     * Rotation#getSteps()} says how long both tokens were valid.
+     *
+     * <p>If the waiting thread is interrupted during the grace period, the old token is not purged
+     * (some readers may still hold it): the rotation returns with {@link Rotation#isOldRevoked()} false,
+     * steps that say how to purge it later, and the thread's interrupt flag set.
+     *
+     * <p>When this client itself authenticates as the old token, it switches to the replacement's
+     * secret once the old one is purged.
+     *
+     * @param guid the GUID of the token to replace
+     * @param sink where the replacement's secret goes
+     * @param grace how long both tokens stay valid after the sink returned; {@code Duration.ZERO} for
+     *     none
+     * @return what was done
+     * @throws IllegalArgumentException when {@code grace} is negative
+     * @throws io.catalogkit.tokens.RotationException when it failed before the sink stored the secret
+     */
+    Rotation<ApiToken> rotate(String guid, SecretSink sink, Duration grace);
 
     /**
      * Rotates a token as {@link #rotate(String, SecretSink)} does, and also makes the replacement

@@ -2,14 +2,17 @@ package io.catalogkit.tokens.atlan;
 
 import io.catalogkit.core.ClientBuilder;
 import io.catalogkit.core.ClientOptions;
+import io.catalogkit.core.CredentialSource;
 import io.catalogkit.core.Secret;
 import io.catalogkit.core.internal.Args;
 import io.catalogkit.core.internal.Credentials;
 import io.catalogkit.core.internal.Env;
+import io.catalogkit.core.internal.HeldCredential;
 import io.catalogkit.core.internal.Transport;
 import io.catalogkit.tokens.atlan.internal.ApiTokenServiceImpl;
 import io.catalogkit.tokens.atlan.internal.AtlanErrors;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The Atlan client: {@code AtlanClient.builder().baseUrl("https://tenant.atlan.com")
@@ -30,15 +33,16 @@ public final class AtlanClient implements AutoCloseable {
     private final Transport transport;
     private final ApiTokenService apiTokens;
 
-    private AtlanClient(ClientOptions options, Secret apiKey) {
-        Credentials credentials = Credentials.bearer(apiKey);
+    private AtlanClient(ClientOptions options, CredentialSource apiKey) {
+        HeldCredential held = HeldCredential.of(options, "Atlan", apiKey, "API key");
         this.transport = Transport.builder(options, "Atlan")
-                .credentials(credentials)
+                .credentials(Credentials.bearer(held))
                 .requestIdHeader(AtlanErrors.REQUEST_ID_HEADER)
                 .errorParser(AtlanErrors.PARSER)
                 .build();
-        transport.redactor().hold(apiKey);
-        this.apiTokens = new ApiTokenServiceImpl(transport, credentials, key -> new AtlanClient(options, key));
+        held.redactedBy(transport.redactor());
+        this.apiTokens =
+                new ApiTokenServiceImpl(transport, held, key -> new AtlanClient(options, CredentialSource.of(key)));
     }
 
     /**
@@ -64,7 +68,7 @@ public final class AtlanClient implements AutoCloseable {
     static AtlanClient fromEnv(Map<String, String> env) {
         return builder()
                 .baseUrl(Env.require(env, "AtlanClient", ENV_BASE_URL, ENV_BASE_URL, ENV_API_KEY))
-                .apiKey(Secret.of(Env.require(env, "AtlanClient", ENV_API_KEY, ENV_BASE_URL, ENV_API_KEY)))
+                .apiKey(Env.credential(env, "AtlanClient", ENV_API_KEY, ENV_BASE_URL, ENV_API_KEY))
                 .build();
     }
 
@@ -98,7 +102,7 @@ public final class AtlanClient implements AutoCloseable {
 
     /** Builds an {@link AtlanClient}; also takes every setting of {@link ClientBuilder}. */
     public static final class Builder extends ClientBuilder<Builder> {
-        private Secret apiKey;
+        private CredentialSource apiKey;
 
         private Builder() {}
 
@@ -115,7 +119,20 @@ public final class AtlanClient implements AutoCloseable {
          * @return this builder
          */
         public Builder apiKey(Secret apiKey) {
-            this.apiKey = Args.headerSafe(apiKey, "apiKey");
+            this.apiKey = CredentialSource.of(Args.headerSafe(apiKey, "apiKey"));
+            return this;
+        }
+
+        /**
+         * The API key, read from a store when first needed and read again whenever Atlan refuses the
+         * value held (a rotation by another process); see {@link CredentialSource} and {@link
+         * #credentialWait(java.time.Duration)}.
+         *
+         * @param apiKey where the API key is read, e.g. {@code CredentialSource.fromFile(path)}
+         * @return this builder
+         */
+        public Builder apiKey(CredentialSource apiKey) {
+            this.apiKey = Objects.requireNonNull(apiKey, "apiKey");
             return this;
         }
 
@@ -131,7 +148,6 @@ public final class AtlanClient implements AutoCloseable {
                 throw new IllegalArgumentException(
                         "Atlan apiKey is required: call apiKey(Secret.of(...)) or set " + ENV_API_KEY);
             }
-            Args.headerSafe(apiKey, "apiKey");
             return new AtlanClient(options, apiKey);
         }
     }

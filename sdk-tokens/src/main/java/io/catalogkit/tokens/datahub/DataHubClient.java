@@ -2,16 +2,19 @@ package io.catalogkit.tokens.datahub;
 
 import io.catalogkit.core.ClientBuilder;
 import io.catalogkit.core.ClientOptions;
+import io.catalogkit.core.CredentialSource;
 import io.catalogkit.core.Secret;
 import io.catalogkit.core.internal.Args;
 import io.catalogkit.core.internal.Credentials;
 import io.catalogkit.core.internal.Env;
+import io.catalogkit.core.internal.HeldCredential;
 import io.catalogkit.core.internal.Transport;
 import io.catalogkit.tokens.datahub.internal.DataHubErrors;
 import io.catalogkit.tokens.datahub.internal.DataHubTokenServiceImpl;
 import io.catalogkit.tokens.datahub.internal.Jwt;
 import io.catalogkit.tokens.datahub.internal.ServiceAccountServiceImpl;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -41,20 +44,20 @@ public final class DataHubClient implements AutoCloseable {
     static final String PLATFORM = "DataHub";
 
     private final Transport transport;
-    private final Secret token;
+    private final HeldCredential token;
     private final DataHubTokenService accessTokens;
     private final ServiceAccountService serviceAccounts;
 
-    private DataHubClient(ClientOptions options, Secret token) {
-        this.token = token;
+    private DataHubClient(ClientOptions options, CredentialSource token) {
+        this.token = HeldCredential.of(options, PLATFORM, token, "token");
         this.transport = Transport.builder(options, PLATFORM)
-                .credentials(Credentials.bearer(token))
+                .credentials(Credentials.bearer(this.token))
                 .requestIdHeader(DataHubErrors.REQUEST_ID_HEADER)
                 .errorParser(DataHubErrors.PARSER)
                 .build();
-        transport.redactor().hold(token);
-        DataHubTokenServiceImpl tokens =
-                new DataHubTokenServiceImpl(transport, token, key -> new DataHubClient(options, key));
+        this.token.redactedBy(transport.redactor());
+        DataHubTokenServiceImpl tokens = new DataHubTokenServiceImpl(
+                transport, this.token, key -> new DataHubClient(options, CredentialSource.of(key)));
         this.accessTokens = tokens;
         this.serviceAccounts = new ServiceAccountServiceImpl(transport, tokens);
     }
@@ -81,7 +84,7 @@ public final class DataHubClient implements AutoCloseable {
     static DataHubClient fromEnv(Map<String, String> env) {
         return builder()
                 .baseUrl(Env.require(env, "DataHubClient", ENV_GMS_URL, ENV_GMS_URL, ENV_GMS_TOKEN))
-                .token(Secret.of(Env.require(env, "DataHubClient", ENV_GMS_TOKEN, ENV_GMS_URL, ENV_GMS_TOKEN)))
+                .token(Env.credential(env, "DataHubClient", ENV_GMS_TOKEN, ENV_GMS_URL, ENV_GMS_TOKEN))
                 .build();
     }
 
@@ -113,7 +116,7 @@ public final class DataHubClient implements AutoCloseable {
      */
     public Optional<String> actorUrn() {
         transport.checkOpen();
-        return Jwt.actorUrn(token);
+        return Jwt.actorUrn(token.get());
     }
 
     /**
@@ -137,7 +140,7 @@ public final class DataHubClient implements AutoCloseable {
 
     /** Builds a {@link DataHubClient}; not thread-safe. */
     public static final class Builder extends ClientBuilder<Builder> {
-        private Secret token;
+        private CredentialSource token;
 
         private Builder() {}
 
@@ -154,7 +157,20 @@ public final class DataHubClient implements AutoCloseable {
          * @return this builder
          */
         public Builder token(Secret token) {
-            this.token = Args.headerSafe(token, "token");
+            this.token = CredentialSource.of(Args.headerSafe(token, "token"));
+            return this;
+        }
+
+        /**
+         * The access token, read from a store when first needed and read again whenever DataHub refuses
+         * the value held (a rotation by another process); see {@link CredentialSource} and {@link
+         * #credentialWait(java.time.Duration)}.
+         *
+         * @param token where the token is read, e.g. {@code CredentialSource.fromFile(path)}
+         * @return this builder
+         */
+        public Builder token(CredentialSource token) {
+            this.token = Objects.requireNonNull(token, "token");
             return this;
         }
 
@@ -170,7 +186,6 @@ public final class DataHubClient implements AutoCloseable {
                 throw new IllegalArgumentException(
                         "DataHub token is required: call token(Secret.of(...)) or set " + ENV_GMS_TOKEN);
             }
-            Args.headerSafe(token, "token");
             return new DataHubClient(options, token);
         }
     }

@@ -115,4 +115,29 @@ public interface DataHubTokenService {
      *     nothing is sent)
      */
     Rotation<AccessToken> rotate(String tokenId, AccessTokenDuration duration, SecretSink sink);
+
+    /**
+     * Rotates a token as {@link #rotate(String, AccessTokenDuration, SecretSink)} does, with an
+     * overlap: the old token stays valid for {@code grace} after the sink stored the new secret, and
+     * only then is it revoked (this call waits), so that every process reading the secret from a store
+     * that takes a while to reach them (a mounted Kubernetes secret: a minute or two) picks up the new
+     * one first. {@link Rotation#getSteps()} says how long both tokens were valid.
+     *
+     * <p>If the waiting thread is interrupted during the grace period, the old token is not revoked
+     * (some readers may still hold it): the rotation returns with {@link Rotation#isOldRevoked()} false,
+     * steps that say how to revoke it later, and the thread's interrupt flag set.
+     *
+     * <p>When this client itself authenticates with the old token, it switches to the replacement's
+     * secret once the old one is revoked.
+     *
+     * @param tokenId the id of the token to replace
+     * @param duration the replacement's lifetime
+     * @param sink where the replacement's secret goes
+     * @param grace how long both tokens stay valid after the sink returned; {@code Duration.ZERO} for
+     *     none
+     * @return what was done
+     * @throws IllegalArgumentException when {@code grace} is negative
+     * @throws io.catalogkit.tokens.RotationException when it failed before the sink stored the secret
+     */
+    Rotation<AccessToken> rotate(String tokenId, AccessTokenDuration duration, SecretSink sink, Duration grace);
 }

@@ -3,6 +3,7 @@ package io.catalogkit.tokens.internal;
 import io.catalogkit.core.CatalogKitException;
 import io.catalogkit.core.Secret;
 import io.catalogkit.core.ServerException;
+import io.catalogkit.core.Sleeper;
 import io.catalogkit.core.TransportException;
 import io.catalogkit.core.internal.Args;
 import io.catalogkit.core.internal.Redactor;
@@ -10,6 +11,7 @@ import io.catalogkit.tokens.Platform;
 import io.catalogkit.tokens.Rotation;
 import io.catalogkit.tokens.RotationException;
 import io.catalogkit.tokens.SecretSink;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -231,6 +233,23 @@ public final class Rotator {
          * @return advice, without secrets
          */
         String strayAdvice();
+
+        /**
+         * Whether the client running the rotation authenticates as the old token, asked after the sink
+         * stored the new secret and before the old token is revoked (while the old one still works).
+         *
+         * @return true when it does; then it is switched to the replacement once the old token is revoked
+         */
+        default boolean clientIsOld() {
+            return false;
+        }
+
+        /**
+         * Switches the client running the rotation to the replacement's secret.
+         *
+         * @param replacement the replacement
+         */
+        default void switchClient(T replacement) {}
     }
 
     /**
@@ -247,6 +266,27 @@ public final class Rotator {
      * @throws RotationException when it failed before the sink stored the secret
      */
     public <T> Rotation<T> replace(T old, Replace<T> plan, SecretSink sink) {
+        return replace(old, plan, sink, Duration.ZERO, Sleeper.system());
+    }
+
+    /**
+     * Rotates as {@link #replace(Object, Replace, SecretSink)} does, and keeps the old token valid for
+     * {@code grace} after the sink stored the new secret before revoking it, so that every reader of
+     * the store can pick the new one up first. When the waiting thread is interrupted during the grace
+     * period, the old token is not revoked (its readers may not have the new secret yet): the rotation
+     * is returned with {@link Rotation#isOldRevoked()} false, steps that say what to do, and the
+     * thread's interrupt flag set.
+     *
+     * @param old the token to rotate
+     * @param plan the platform's part
+     * @param sink where the new secret goes
+     * @param grace how long both tokens stay valid after the sink returned; zero for none
+     * @param sleeper waits the grace period
+     * @param <T> the token type
+     * @return the rotation
+     * @throws RotationException when it failed before the sink stored the secret
+     */
+    public <T> Rotation<T> replace(T old, Replace<T> plan, SecretSink sink, Duration grace, Sleeper sleeper) {
         doing("creating the replacement");
         T replacement;
         try {
@@ -287,6 +327,34 @@ public final class Rotator {
                     null,
                     e);
         }
+        boolean switchClient;
+        try {
+            switchClient = plan.clientIsOld();
+        } catch (RuntimeException e) {
+            switchClient = false;
+            done("could not tell whether this client authenticates as the old token (" + describe(e) + "); it"
+                    + " keeps its credential");
+        }
+        if (!grace.isZero()) {
+            doing("waiting " + human(grace) + " before revoking the old token");
+            try {
+                sleeper.sleep(grace);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                done("interrupted while waiting the grace period of " + human(grace) + ": the old "
+                        + plan.describe(old) + " was NOT revoked, so that no reader of the store that still holds"
+                        + " it fails; both tokens work now. The replacement's secret is in the sink; "
+                        + plan.revokeOldAdvice());
+                return Rotation.<T>builder()
+                        .old(old)
+                        .replacement(replacement)
+                        .oldRevoked(false)
+                        .steps(steps)
+                        .build();
+            }
+            done("kept the old token valid for a grace period of " + human(grace) + " after the sink stored the"
+                    + " new secret, so that every reader of the store could pick it up");
+        }
         doing("revoking the old token");
         boolean revoked;
         try {
@@ -300,6 +368,10 @@ public final class Rotator {
             done("revoking the old " + plan.describe(old) + " failed (" + describe(e) + "): both tokens work now."
                     + " The replacement's secret is in the sink; " + plan.revokeOldAdvice());
             revoked = false;
+        }
+        if (switchClient) {
+            plan.switchClient(replacement);
+            done("this client authenticated as the old token and now uses the replacement's secret");
         }
         return Rotation.<T>builder()
                 .old(old)
@@ -328,5 +400,37 @@ public final class Rotator {
      */
     public String describe(Throwable e) {
         return Failures.describe(e, scrub);
+    }
+
+    /**
+     * A duration as a person reads it: {@code 90 s}, {@code 5 min}, {@code 2 h 30 min}.
+     *
+     * @param d the duration
+     * @return the text
+     */
+    static String human(Duration d) {
+        long s = d.toSeconds();
+        if (s < 120) {
+            return s == 0 ? d.toMillis() + " ms" : s + " s";
+        }
+        long h = s / 3600;
+        long m = (s % 3600) / 60;
+        return h == 0 ? m + " min" : m == 0 ? h + " h" : h + " h " + m + " min";
+    }
+
+    /**
+     * Checks a grace period argument.
+     *
+     * @param grace the grace period
+     * @return it
+     * @throws NullPointerException when null
+     * @throws IllegalArgumentException when negative
+     */
+    public static Duration checkGrace(Duration grace) {
+        java.util.Objects.requireNonNull(grace, "grace");
+        if (grace.isNegative()) {
+            throw new IllegalArgumentException("grace must not be negative, was " + grace);
+        }
+        return grace;
     }
 }

@@ -27,7 +27,7 @@ class AlationClientTest {
         assertThatThrownBy(() -> AlationClient.builder().refreshToken(Secret.of("rt"), 0))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("userId");
-        assertThatThrownBy(() -> AlationClient.builder().refreshToken(null, 17))
+        assertThatThrownBy(() -> AlationClient.builder().refreshToken((Secret) null, 17))
                 .isInstanceOf(NullPointerException.class)
                 .hasMessageContaining("refreshToken");
         assertThatThrownBy(() -> AlationClient.builder().accessTokenSkew(Duration.ofSeconds(-1)))

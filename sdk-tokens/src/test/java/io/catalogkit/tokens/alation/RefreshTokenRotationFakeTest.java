@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.catalogkit.core.AuthenticationException;
+import io.catalogkit.core.CredentialSource;
 import io.catalogkit.core.PermissionDeniedException;
 import io.catalogkit.core.Secret;
 import io.catalogkit.core.ServerException;
@@ -15,12 +16,17 @@ import io.catalogkit.tokens.RecordingSink;
 import io.catalogkit.tokens.RefreshToken;
 import io.catalogkit.tokens.Rotation;
 import io.catalogkit.tokens.RotationException;
+import io.catalogkit.tokens.SecretSink;
 import io.catalogkit.tokens.TokenStatus;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Rotating an Alation refresh token against the fake: every path, and a failure at each step. */
 class RefreshTokenRotationFakeTest {
@@ -47,33 +53,45 @@ class RefreshTokenRotationFakeTest {
     }
 
     @Test
-    void everyOpenClientHoldingTheOldValueSwitchesToTheNewOne() {
-        AlationClient other = holding(fx.refreshToken, null);
-        Secret otherAccess = other.currentAccessToken();
+    void theRotatingClientSwitchesItselfAndOthersFollowTheirStore(@TempDir Path dir) throws Exception {
+        Path store = dir.resolve("refresh-token");
+        Files.writeString(store, fx.refreshToken.reveal() + "\n");
+        AlationClient fromStore = fx.builder()
+                .refreshToken(CredentialSource.fromFile(store), fx.userId)
+                .build();
+        closeLater.add(fromStore);
+        AlationClient fixed = holding(fx.refreshToken, null); // no store: nothing tells it of the rotation
+        Secret storeAccess = fromStore.currentAccessToken();
+        fixed.currentAccessToken();
         Secret elsewhere = fx.alation.addRefreshToken(fx.userId, "another job").secret();
         AlationClient unrelated = holding(elsewhere, null);
-        holding(fx.refreshToken, null).close(); // closed clients are not switched or counted
-        RecordingSink sink = RecordingSink.storing();
 
-        Rotation<RefreshToken> r = fx.client.refreshTokens().rotate(fx.refreshToken, fx.userId, sink);
+        Rotation<RefreshToken> r =
+                fx.client.refreshTokens().rotate(fx.refreshToken, fx.userId, SecretSink.toFile(store));
 
         Secret fresh = r.getReplacement().getSecret().orElseThrow();
         assertThat(r.isOldRevoked()).isTrue();
         assertThat(r.getOld().getName()).isEqualTo("catalogkit-ci");
         assertThat(r.getOld().getStatus()).isEqualTo(TokenStatus.ACTIVE);
         assertThat(r.getOld().getSecret()).isEmpty();
-        assertThat(sink.stored).containsExactly(fresh);
+        assertThat(Files.readString(store)).isEqualTo(fresh.reveal());
         assertThat(fx.alation.refreshTokenStatus(fx.refreshToken)).isNotEqualTo(java.util.Optional.of("ACTIVE"));
         assertThat(fx.alation.refreshTokenStatus(fresh)).contains("ACTIVE");
-        // Both holders mint from the new value now; the other one dropped its access token.
+        assertThat(r.getSteps())
+                .anyMatch(s -> s.startsWith("this client held the old value and now holds the new one"))
+                .allSatisfy(s -> assertThat(s).doesNotContain(fresh.reveal()).doesNotContain(fx.refreshToken.reveal()));
+
+        // Every access token expires: the next mint of each client shows which refresh token it holds.
+        fx.clock.advance(Duration.ofDays(2));
         int mints = fx.alation.mintCount();
-        assertThat(fx.client.currentAccessToken()).isNotNull();
-        assertThat(other.currentAccessToken()).isNotEqualTo(otherAccess);
+        assertThat(fx.client.currentAccessToken()).isNotNull(); // switched by its own rotation
+        assertThat(fromStore.currentAccessToken()).isNotEqualTo(storeAccess); // refused once, read the store
         assertThat(fx.alation.mintCount()).isEqualTo(mints + 2);
         assertThat(unrelated.currentAccessToken()).isNotNull();
-        assertThat(r.getSteps())
-                .anyMatch(s -> s.startsWith("2 open AlationClient(s) in this process now hold the new value"))
-                .allSatisfy(s -> assertThat(s).doesNotContain(fresh.reveal()).doesNotContain(fx.refreshToken.reveal()));
+        assertThatThrownBy(fixed::currentAccessToken)
+                .isInstanceOf(AuthenticationException.class)
+                .hasMessageNotContaining(fresh.reveal())
+                .hasMessageNotContaining(fx.refreshToken.reveal());
     }
 
     @Test
@@ -140,8 +158,8 @@ class RefreshTokenRotationFakeTest {
         assertThat(fx.alation.refreshTokenStatus(fx.refreshToken)).isNotEqualTo(java.util.Optional.of("ACTIVE"));
         assertThat(e.getMessage())
                 .contains("the sink did not store the new value of the refresh token 'catalogkit-ci'")
-                .contains("The old value no longer works; the new value is the only valid one, held by 1 open"
-                        + " AlationClient(s) in this process and by this exception (getValidSecret())")
+                .contains("The old value no longer works; the new value is the only valid one, held by this client and"
+                        + " this exception (getValidSecret())")
                 .contains("vault unreachable while writing Secret[redacted]")
                 .doesNotContain(fresh.reveal());
         assertThat(e.toString()).doesNotContain(fresh.reveal());

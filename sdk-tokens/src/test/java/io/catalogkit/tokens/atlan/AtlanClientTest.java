@@ -21,7 +21,7 @@ class AtlanClientTest {
         assertThatThrownBy(() -> AtlanClient.builder().apiKey(Secret.of("k")).build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("ATLAN_BASE_URL");
-        assertThatThrownBy(() -> AtlanClient.builder().apiKey(null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> AtlanClient.builder().apiKey((Secret) null)).isInstanceOf(NullPointerException.class);
     }
 
     @Test

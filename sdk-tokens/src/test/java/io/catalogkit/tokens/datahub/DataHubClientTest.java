@@ -21,7 +21,7 @@ class DataHubClientTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("token")
                 .hasMessageContaining("DATAHUB_GMS_TOKEN");
-        assertThatThrownBy(() -> DataHubClient.builder().token(null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> DataHubClient.builder().token((Secret) null)).isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> DataHubClient.builder()
                         .baseUrl("http://datahub.example.com:8080")
                         .token(Secret.of("t"))

@@ -151,7 +151,7 @@ class BadInputTest {
         c.add(npe("atlan rotate null guid", "guid", () -> t.rotate(null, SINK)));
         c.add(iae("atlan rotate newline guid", "guid", () -> t.rotate("g\n", SINK)));
         c.add(npe("atlan rotate null sink", "sink", () -> t.rotate(GUID, null)));
-        c.add(npe("atlan rotate null impersonation", "impersonationToken", () -> t.rotate(GUID, SINK, null)));
+        c.add(npe("atlan rotate null impersonation", "impersonationToken", () -> t.rotate(GUID, SINK, (Secret) null)));
         c.add(iae(
                 "atlan builder apiKey with header injection",
                 "apiKey",

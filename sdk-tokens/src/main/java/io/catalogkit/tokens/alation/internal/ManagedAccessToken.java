@@ -1,5 +1,6 @@
 package io.catalogkit.tokens.alation.internal;
 
+import io.catalogkit.core.CallListener;
 import io.catalogkit.core.CatalogKitException;
 import io.catalogkit.core.Secret;
 import io.catalogkit.tokens.AccessToken;
@@ -42,6 +43,10 @@ public final class ManagedAccessToken {
 
     private final Clock clock;
     private final Duration skew;
+    private final CallListener listener;
+    /** How long one mint may wait for a refused credential's store to change, unless said. */
+    static final Duration DEFAULT_BUDGET = Duration.ofSeconds(60);
+
     private final Object lock = new Object();
     private volatile Cached current;
     /** The mint under way, shared by every caller that needs it; guarded by {@link #lock}. */
@@ -56,7 +61,28 @@ public final class ManagedAccessToken {
      * @param skew how long before expiry to mint the next token
      */
     public ManagedAccessToken(AccessTokenService service, RefreshCredential credential, Clock clock, Duration skew) {
-        this(new RefreshMinter(service, credential), credential, clock, skew);
+        this(service, credential, clock, skew, DEFAULT_BUDGET, null);
+    }
+
+    /**
+     * Creates the managed token of a refresh token, telling a listener of each mint; nothing is
+     * minted until first use.
+     *
+     * @param service mints tokens
+     * @param credential the refresh token to mint from
+     * @param clock the client's clock
+     * @param skew how long before expiry to mint the next token
+     * @param budget how long one mint may wait for a refused refresh token's store to change
+     * @param listener told of each mint, or null
+     */
+    public ManagedAccessToken(
+            AccessTokenService service,
+            RefreshCredential credential,
+            Clock clock,
+            Duration skew,
+            Duration budget,
+            CallListener listener) {
+        this(new RefreshMinter(service, credential, budget), credential, clock, skew, listener);
     }
 
     /**
@@ -67,11 +93,13 @@ public final class ManagedAccessToken {
      * @param clock the client's clock
      * @param skew how long before expiry to mint the next token
      */
-    public ManagedAccessToken(TokenMinter minter, Clock clock, Duration skew) {
-        this(minter, null, clock, skew);
+    public ManagedAccessToken(TokenMinter minter, Clock clock, Duration skew, CallListener listener) {
+        this(minter, null, clock, skew, listener);
     }
 
-    private ManagedAccessToken(TokenMinter minter, RefreshCredential credential, Clock clock, Duration skew) {
+    private ManagedAccessToken(
+            TokenMinter minter, RefreshCredential credential, Clock clock, Duration skew, CallListener listener) {
+        this.listener = listener;
         this.minter = Objects.requireNonNull(minter, "minter");
         this.credential = credential;
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -199,6 +227,9 @@ public final class ManagedAccessToken {
         for (int mint = 1; ; mint++) {
             Instant sent = clock.instant();
             Minted minted = minter.mint();
+            if (listener != null) {
+                listener.tokenMinted("alation", minter.kind(), minted.token().getExpiresAt());
+            }
             Cached fresh = Cached.of(minted.token(), sent, skew);
             synchronized (lock) {
                 // refreshTokenRegenerated switches the credential before it clears the cache under

@@ -15,19 +15,21 @@ import java.util.Objects;
 /**
  * Rotates an Alation refresh token through the public {@link RefreshTokenService}: validates it,
  * regenerates it (Alation invalidates the old value at once, so this cannot be undone), switches
- * every open client holding the old value to the new one, and hands the new value to the sink.
- * Stateless.
+ * the client that runs it when it held the old value, and hands the new value to the sink; other
+ * clients see the new value through their credential source. Stateless.
  */
 public final class RefreshTokenRotation {
     private final RefreshTokenService tokens;
+    private final ManagedAccessToken own;
 
     /**
      * Creates the rotation.
      *
      * @param tokens the client's refresh token service
      */
-    public RefreshTokenRotation(RefreshTokenService tokens) {
+    public RefreshTokenRotation(RefreshTokenService tokens, ManagedAccessToken own) {
         this.tokens = Objects.requireNonNull(tokens, "tokens");
+        this.own = own;
     }
 
     /**
@@ -73,18 +75,25 @@ public final class RefreshTokenRotation {
         }
         Secret fresh = replacement.getSecret().orElseThrow();
         rotator.done("regenerated the " + name + ": Alation invalidated the old value at once");
-        int holding = RefreshTokenHolders.switchAll(refreshToken, userId, fresh);
-        rotator.done(holding + " open AlationClient(s) in this process now hold the new value (switched from the old"
-                + " one); they mint new access tokens as needed. Access tokens minted from the old value work"
-                + " until they expire or are revoked.");
+        boolean holding = own != null
+                && own.credential() != null
+                && own.credential().userId() == userId
+                && fresh.equals(own.credential().held().peek());
+        rotator.done((holding
+                        ? "this client held the old value and now holds the new one; it mints new access tokens as"
+                                + " needed."
+                        : "this client does not mint from this refresh token.")
+                + " Other clients and processes pick the new value up from their credential store (a file,"
+                + " a command) once the sink has stored it. Access tokens minted from the old value work until"
+                + " they expire or are revoked.");
         try {
             rotator.store(sink, fresh);
         } catch (Exception e) {
             throw rotator.fail(
                     "the sink did not store the new value of the " + name + ". The old value no longer works; the"
-                            + " new value is the only valid one, held by " + holding + " open AlationClient(s) in"
-                            + " this process and by this exception (getValidSecret()): store it from there before"
-                            + " the process ends, or create a new refresh token.",
+                            + " new value is the only valid one, held by " + (holding ? "this client and " : "")
+                            + "this exception (getValidSecret()): store it from there before the process ends, or"
+                            + " create a new refresh token.",
                     false,
                     fresh,
                     e);

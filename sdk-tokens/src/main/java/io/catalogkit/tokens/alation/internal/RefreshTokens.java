@@ -88,6 +88,6 @@ public final class RefreshTokens implements RefreshTokenService {
 
     @Override
     public Rotation<RefreshToken> rotate(Secret refreshToken, long userId, SecretSink sink) {
-        return new RefreshTokenRotation(this).rotate(refreshToken, userId, sink);
+        return new RefreshTokenRotation(this, own).rotate(refreshToken, userId, sink);
     }
 }

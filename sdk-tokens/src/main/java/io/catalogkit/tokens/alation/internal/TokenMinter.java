@@ -1,5 +1,7 @@
 package io.catalogkit.tokens.alation.internal;
 
+import io.catalogkit.core.AuthenticationException;
+import io.catalogkit.core.internal.HeldCredential;
 import io.catalogkit.tokens.AccessToken;
 
 /**
@@ -41,4 +43,31 @@ public interface TokenMinter {
      * @return e.g. {@code "an API access token for user 17"}
      */
     String subject();
+
+    /** How many times one mint reads a refused credential's store anew. */
+    int MAX_REREADS = 3;
+
+    /**
+     * The kind of token minted, as {@code CallListener.tokenMinted} names it.
+     *
+     * @return {@code access-token} or {@code oauth}
+     */
+    String kind();
+
+    /**
+     * The refusal, its message ending with what the store held.
+     *
+     * @param refused Alation's refusal
+     * @param held the refused credential
+     * @return the exception to throw
+     */
+    static AuthenticationException stale(AuthenticationException refused, HeldCredential held) {
+        return new AuthenticationException(
+                refused.getMessage() + " " + held.staleSentence(),
+                refused.statusCode(),
+                refused.requestId().orElse(null),
+                refused.errorCode().orElse(null),
+                refused.method(),
+                refused.path());
+    }
 }

@@ -3,6 +3,9 @@ package io.catalogkit.tokens.atlan.internal;
 import io.catalogkit.core.NotFoundException;
 import io.catalogkit.core.PermissionDeniedException;
 import io.catalogkit.core.Secret;
+import io.catalogkit.core.Sleeper;
+import io.catalogkit.core.internal.HeldCredential;
+import io.catalogkit.core.internal.JwtClaims;
 import io.catalogkit.tokens.ApiToken;
 import io.catalogkit.tokens.Platform;
 import io.catalogkit.tokens.Rotation;
@@ -10,10 +13,13 @@ import io.catalogkit.tokens.SecretSink;
 import io.catalogkit.tokens.atlan.ApiTokenService;
 import io.catalogkit.tokens.atlan.AtlanClient;
 import io.catalogkit.tokens.internal.Rotator;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -26,6 +32,9 @@ public final class ApiTokenRotation {
     private final ApiTokenService tokens;
     private final Function<Secret, AtlanClient> asKey;
     private final AssetSearch search;
+    private final HeldCredential apiKey;
+    private final Supplier<String> ownUsername;
+    private final Sleeper sleeper;
 
     /**
      * Creates the rotation.
@@ -34,10 +43,19 @@ public final class ApiTokenRotation {
      * @param asKey a client like this one that authenticates with another key (closed after use)
      * @param search the index search for the assets a user is granted
      */
-    public ApiTokenRotation(ApiTokenService tokens, Function<Secret, AtlanClient> asKey, AssetSearch search) {
+    public ApiTokenRotation(
+            ApiTokenService tokens,
+            Function<Secret, AtlanClient> asKey,
+            AssetSearch search,
+            HeldCredential apiKey,
+            Supplier<String> ownUsername,
+            Sleeper sleeper) {
         this.tokens = Objects.requireNonNull(tokens, "tokens");
         this.asKey = Objects.requireNonNull(asKey, "asKey");
         this.search = Objects.requireNonNull(search, "search");
+        this.apiKey = Objects.requireNonNull(apiKey, "apiKey");
+        this.ownUsername = Objects.requireNonNull(ownUsername, "ownUsername");
+        this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
     }
 
     /**
@@ -49,7 +67,7 @@ public final class ApiTokenRotation {
      *     them to the replacement; null to only report them
      * @return the rotation
      */
-    public Rotation<ApiToken> rotate(String guid, SecretSink sink, Secret impersonationToken) {
+    public Rotation<ApiToken> rotate(String guid, SecretSink sink, Secret impersonationToken, Duration grace) {
         Rotator.requireArguments(guid, "guid", sink);
         Rotator rotator = new Rotator(Platform.ATLAN, "Atlan rotate API token " + guid);
         ApiToken old = rotator.unchangedIfFails("reading the old token", () -> tokens.getByGuid(guid))
@@ -70,7 +88,8 @@ public final class ApiTokenRotation {
                         ? "found no asset where " + username + " is an admin or viewer"
                         : "found " + grants.size() + " asset(s) where " + username + " is an admin or viewer: "
                                 + grants.stream().map(ApiTokenRotation::role).collect(Collectors.joining(", ")));
-        Rotation<ApiToken> rotation = rotator.replace(old, new Plan(old, grants, impersonationToken), sink);
+        Rotation<ApiToken> rotation =
+                rotator.replace(old, new Plan(old, grants, impersonationToken), sink, grace, sleeper);
         if (grants.isEmpty()) {
             return rotation;
         }
@@ -85,6 +104,7 @@ public final class ApiTokenRotation {
         private final List<AssetSearch.Grant> grants;
         private final Secret impersonation;
         private final List<String> granted = new ArrayList<>();
+        private Secret heldWhenAsked;
 
         Plan(ApiToken old, List<AssetSearch.Grant> grants, Secret impersonation) {
             this.old = old;
@@ -104,6 +124,26 @@ public final class ApiTokenRotation {
         @Override
         public String describe(ApiToken token) {
             return ApiTokenRotation.describe(token);
+        }
+
+        @Override
+        public boolean clientIsOld() {
+            // From the key's own claims when it is a JWT naming its client (as Atlan's identity server
+            // issues them), else by asking Atlan whom the key belongs to.
+            heldWhenAsked = apiKey.get();
+            Optional<String> client = JwtClaims.of(heldWhenAsked)
+                    .flatMap(c -> JwtClaims.text(c, "clientId")
+                            .or(() -> JwtClaims.text(c, "azp"))
+                            .or(() -> JwtClaims.text(c, "client_id")));
+            if (client.isPresent()) {
+                return client.get().equals(old.getClientId());
+            }
+            return old.getServiceAccountUsername().equals(ownUsername.get());
+        }
+
+        @Override
+        public void switchClient(ApiToken replacement) {
+            apiKey.switched(heldWhenAsked, secret(replacement));
         }
 
         @Override

@@ -9,6 +9,7 @@ import io.catalogkit.core.internal.Answer;
 import io.catalogkit.core.internal.ApiRequest;
 import io.catalogkit.core.internal.Args;
 import io.catalogkit.core.internal.Credentials;
+import io.catalogkit.core.internal.HeldCredential;
 import io.catalogkit.core.internal.Json;
 import io.catalogkit.core.internal.Transport;
 import io.catalogkit.tokens.ApiToken;
@@ -17,6 +18,7 @@ import io.catalogkit.tokens.Rotation;
 import io.catalogkit.tokens.SecretSink;
 import io.catalogkit.tokens.atlan.ApiTokenService;
 import io.catalogkit.tokens.atlan.AtlanClient;
+import io.catalogkit.tokens.internal.Rotator;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -54,20 +56,25 @@ public final class ApiTokenServiceImpl implements ApiTokenService {
     private static final Logger LOG = LoggerFactory.getLogger(ApiTokenServiceImpl.class);
 
     private final Transport transport;
-    private final Credentials credentials;
     private final ApiTokenRotation rotation;
 
     /**
      * Creates the service.
      *
      * @param transport the client's transport
-     * @param credentials the client's own credentials (the same the transport applies)
+     * @param apiKey the client's own API key (the one the transport sends), switched by a rotation of
+     *     the token it belongs to
      * @param asKey makes a client like this one that authenticates with another key, for rotation
      */
-    public ApiTokenServiceImpl(Transport transport, Credentials credentials, Function<Secret, AtlanClient> asKey) {
+    public ApiTokenServiceImpl(Transport transport, HeldCredential apiKey, Function<Secret, AtlanClient> asKey) {
         this.transport = Objects.requireNonNull(transport, "transport");
-        this.credentials = Objects.requireNonNull(credentials, "credentials");
-        this.rotation = new ApiTokenRotation(this, asKey, new AssetSearch(transport));
+        this.rotation = new ApiTokenRotation(
+                this,
+                asKey,
+                new AssetSearch(transport),
+                apiKey,
+                () -> currentUsername("rotate API token", null),
+                transport.options().sleeper());
     }
 
     // ---------------------------------------------------------------- create
@@ -523,12 +530,18 @@ public final class ApiTokenServiceImpl implements ApiTokenService {
 
     @Override
     public Rotation<ApiToken> rotate(String guid, SecretSink sink) {
-        return rotation.rotate(guid, sink, null);
+        return rotation.rotate(guid, sink, null, Duration.ZERO);
+    }
+
+    @Override
+    public Rotation<ApiToken> rotate(String guid, SecretSink sink, Duration grace) {
+        return rotation.rotate(guid, sink, null, Rotator.checkGrace(grace));
     }
 
     @Override
     public Rotation<ApiToken> rotate(String guid, SecretSink sink, Secret impersonationToken) {
-        return rotation.rotate(guid, sink, Objects.requireNonNull(impersonationToken, "impersonationToken"));
+        return rotation.rotate(
+                guid, sink, Objects.requireNonNull(impersonationToken, "impersonationToken"), Duration.ZERO);
     }
 
     // ---------------------------------------------------------------- helpers
@@ -543,7 +556,9 @@ public final class ApiTokenServiceImpl implements ApiTokenService {
 
     /** Server text for a message, cleaned also of the impersonation token of the call at hand. */
     private String quote(String serverText, Secret impersonationToken) {
-        return transport.redactor().clean(serverText, List.of(impersonationToken));
+        return transport
+                .redactor()
+                .clean(serverText, impersonationToken == null ? List.of() : List.of(impersonationToken));
     }
 
     private static Set<String> personaSet(Set<String> names, String argument) {

@@ -4,7 +4,9 @@ import io.catalogkit.core.CatalogKitException;
 import io.catalogkit.core.NotFoundException;
 import io.catalogkit.core.PermissionDeniedException;
 import io.catalogkit.core.Secret;
+import io.catalogkit.core.Sleeper;
 import io.catalogkit.core.internal.Args;
+import io.catalogkit.core.internal.HeldCredential;
 import io.catalogkit.tokens.AccessToken;
 import io.catalogkit.tokens.Page;
 import io.catalogkit.tokens.Platform;
@@ -14,9 +16,11 @@ import io.catalogkit.tokens.datahub.AccessTokenDuration;
 import io.catalogkit.tokens.datahub.DataHubClient;
 import io.catalogkit.tokens.datahub.DataHubTokenService;
 import io.catalogkit.tokens.internal.Rotator;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Rotates a DataHub access token through the public {@link DataHubTokenService}: finds the old
@@ -29,7 +33,9 @@ public final class AccessTokenRotation {
     static final int PAGE_SIZE = 100;
 
     private final DataHubTokenService tokens;
-    private final Optional<String> callerUrn;
+    private final Supplier<Optional<String>> callerUrn;
+    private final HeldCredential clientToken;
+    private final Sleeper sleeper;
     private final Function<Secret, DataHubClient> asToken;
 
     /**
@@ -40,9 +46,15 @@ public final class AccessTokenRotation {
      * @param asToken a client like this one that authenticates with another token (closed after use)
      */
     public AccessTokenRotation(
-            DataHubTokenService tokens, Optional<String> callerUrn, Function<Secret, DataHubClient> asToken) {
+            DataHubTokenService tokens,
+            Supplier<Optional<String>> callerUrn,
+            Function<Secret, DataHubClient> asToken,
+            HeldCredential clientToken,
+            Sleeper sleeper) {
         this.tokens = Objects.requireNonNull(tokens, "tokens");
         this.callerUrn = Objects.requireNonNull(callerUrn, "callerUrn");
+        this.clientToken = Objects.requireNonNull(clientToken, "clientToken");
+        this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
         this.asToken = Objects.requireNonNull(asToken, "asToken");
     }
 
@@ -54,7 +66,7 @@ public final class AccessTokenRotation {
      * @param sink where the new secret goes
      * @return the rotation
      */
-    public Rotation<AccessToken> rotate(String tokenId, AccessTokenDuration duration, SecretSink sink) {
+    public Rotation<AccessToken> rotate(String tokenId, AccessTokenDuration duration, SecretSink sink, Duration grace) {
         Rotator.requireArguments(tokenId, "tokenId", sink);
         Args.notNull(duration, "duration");
         Rotator rotator = new Rotator(Platform.DATAHUB, "DataHub rotate access token " + tokenId);
@@ -62,6 +74,7 @@ public final class AccessTokenRotation {
                 .orElseThrow(() -> new NotFoundException(
                         "DataHub rotate access token: no token with id " + tokenId + " is listed for this client ("
                                 + callerUrn
+                                        .get()
                                         .map(u -> "every token if an admin, else those owned by " + u)
                                         .orElse("every token")
                                 + "); nothing was changed.",
@@ -71,7 +84,7 @@ public final class AccessTokenRotation {
                         "POST",
                         "/api/graphql"));
         rotator.done("found the old " + describe(old));
-        return rotator.replace(old, new Plan(old, duration), sink);
+        return rotator.replace(old, new Plan(old, duration), sink, grace, sleeper);
     }
 
     private Optional<AccessToken> find(String tokenId) {
@@ -79,10 +92,11 @@ public final class AccessTokenRotation {
         try {
             first = tokens.list(0, PAGE_SIZE, null);
         } catch (PermissionDeniedException notAdmin) {
-            if (callerUrn.isEmpty()) {
+            Optional<String> caller = callerUrn.get();
+            if (caller.isEmpty()) {
                 throw notAdmin;
             }
-            first = tokens.list(0, PAGE_SIZE, callerUrn.get());
+            first = tokens.list(0, PAGE_SIZE, caller.get());
         }
         return first.autoPager()
                 .filter(t -> tokenId.equals(t.getId().orElse(null)))
@@ -93,6 +107,7 @@ public final class AccessTokenRotation {
         private final AccessToken old;
         private final AccessTokenDuration duration;
         private final String actor;
+        private Secret heldWhenAsked;
 
         Plan(AccessToken old, AccessTokenDuration duration) {
             this.old = old;
@@ -144,6 +159,29 @@ public final class AccessTokenRotation {
                     .orElseThrow(() -> new CatalogKitException("its id is unknown: list the tokens of " + actor
                             + " named '" + replacement.getName().orElse("") + "' and revoke the newest"));
             tokens.revoke(id);
+        }
+
+        @Override
+        public boolean clientIsOld() {
+            // From the held token's own claims, without a call: a token's id is a salted hash only the
+            // server can compute, and reading a token's metadata needs the admin privilege. The held
+            // token is the old one when it acts as the same actor and expires at the same second.
+            heldWhenAsked = clientToken.get();
+            Optional<Jwt.Claims> claims = Jwt.decode(heldWhenAsked);
+            if (claims.isEmpty()
+                    || claims.get().expiresAt().isEmpty()
+                    || old.getExpiresAt().isEmpty()
+                    || old.getActor().isEmpty()) {
+                return false;
+            }
+            return claims.get().actorId().map(id -> Jwt.CORP_USER + id).equals(old.getActor())
+                    && claims.get().expiresAt().get().getEpochSecond()
+                            == old.getExpiresAt().get().getEpochSecond();
+        }
+
+        @Override
+        public void switchClient(AccessToken replacement) {
+            clientToken.switched(heldWhenAsked, secret(replacement));
         }
 
         @Override

@@ -7,6 +7,7 @@ import io.catalogkit.core.Secret;
 import io.catalogkit.core.ServerException;
 import io.catalogkit.core.internal.ApiRequest;
 import io.catalogkit.core.internal.Args;
+import io.catalogkit.core.internal.HeldCredential;
 import io.catalogkit.core.internal.Json;
 import io.catalogkit.core.internal.Transport;
 import io.catalogkit.tokens.AccessToken;
@@ -18,6 +19,7 @@ import io.catalogkit.tokens.datahub.AccessTokenDuration;
 import io.catalogkit.tokens.datahub.DataHubClient;
 import io.catalogkit.tokens.datahub.DataHubTokenService;
 import io.catalogkit.tokens.internal.Hints;
+import io.catalogkit.tokens.internal.Rotator;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,7 +46,7 @@ public final class DataHubTokenServiceImpl implements DataHubTokenService {
 
     private final GraphQl graphQl;
     private final Transport transport;
-    private final Secret clientToken;
+    private final HeldCredential clientToken;
     private final Clock clock;
     private final AccessTokenRotation rotation;
 
@@ -55,12 +57,18 @@ public final class DataHubTokenServiceImpl implements DataHubTokenService {
      * @param clientToken the client's own token, decoded only for messages (expiry, own urn)
      * @param asToken makes a client like this one that authenticates with another token, for rotation
      */
-    public DataHubTokenServiceImpl(Transport transport, Secret clientToken, Function<Secret, DataHubClient> asToken) {
+    public DataHubTokenServiceImpl(
+            Transport transport, HeldCredential clientToken, Function<Secret, DataHubClient> asToken) {
         this.graphQl = new GraphQl(transport);
         this.transport = transport;
         this.clientToken = Objects.requireNonNull(clientToken, "clientToken");
         this.clock = transport.options().clock();
-        this.rotation = new AccessTokenRotation(this, Jwt.actorUrn(clientToken), asToken);
+        this.rotation = new AccessTokenRotation(
+                this,
+                () -> Jwt.actorUrn(clientToken.get()),
+                asToken,
+                clientToken,
+                transport.options().sleeper());
     }
 
     @Override
@@ -238,7 +246,7 @@ public final class DataHubTokenServiceImpl implements DataHubTokenService {
                         + " and " + MANAGE + " for anyone else."
                 : "Listing every token (ownerUrn null) needs the " + MANAGE + " privilege; to list your own"
                         + " tokens pass your own urn: list(" + start + ", " + count + ", \""
-                        + Jwt.actorUrn(clientToken).orElse(Jwt.CORP_USER + "<your user id>") + "\").";
+                        + Jwt.actorUrn(clientToken.get()).orElse(Jwt.CORP_USER + "<your user id>") + "\").";
         return listTokens(Documents.LIST, start, count, filters, "list access tokens", denied);
     }
 
@@ -369,7 +377,12 @@ public final class DataHubTokenServiceImpl implements DataHubTokenService {
 
     @Override
     public Rotation<AccessToken> rotate(String tokenId, AccessTokenDuration duration, SecretSink sink) {
-        return rotation.rotate(tokenId, duration, sink);
+        return rotation.rotate(tokenId, duration, sink, Duration.ZERO);
+    }
+
+    @Override
+    public Rotation<AccessToken> rotate(String tokenId, AccessTokenDuration duration, SecretSink sink, Duration grace) {
+        return rotation.rotate(tokenId, duration, sink, Rotator.checkGrace(grace));
     }
 
     /**
@@ -443,7 +456,8 @@ public final class DataHubTokenServiceImpl implements DataHubTokenService {
 
     /** A 401 does not say why: the client's own token's {@code exp} tells expired from revoked. */
     String authenticationHint() {
-        Optional<Jwt.Claims> claims = Jwt.decode(clientToken);
+        Secret held = clientToken.peek();
+        Optional<Jwt.Claims> claims = held == null ? Optional.empty() : Jwt.decode(held);
         if (claims.isEmpty()) {
             return "The client's token is not a DataHub access token (not a JWT): check the token given to"
                     + " token(...) or DATAHUB_GMS_TOKEN.";

@@ -2,10 +2,8 @@ package io.catalogkit.tokens.datahub.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.catalogkit.core.Secret;
-import io.catalogkit.core.internal.Json;
-import java.io.IOException;
+import io.catalogkit.core.internal.JwtClaims;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Optional;
 
 /**
@@ -33,23 +31,18 @@ public final class Jwt {
      * @return the claims; empty when the token is not a JWT with a JSON object as claims
      */
     public static Optional<Claims> decode(Secret token) {
-        String[] parts = token.reveal().split("\\.", -1);
-        if (parts.length != 3) {
-            return Optional.empty();
-        }
-        try {
-            JsonNode claims = Json.MAPPER.readTree(Base64.getUrlDecoder().decode(stripPadding(parts[1])));
-            if (claims == null || !claims.isObject()) {
+        return JwtClaims.of(token).flatMap(claims -> {
+            try {
+                JsonNode exp = claims.get("exp");
+                Optional<Instant> expiresAt = exp != null && exp.canConvertToLong()
+                        ? Optional.of(Instant.ofEpochSecond(exp.asLong()))
+                        : Optional.empty();
+                return Optional.of(new Claims(
+                        expiresAt, JwtClaims.text(claims, "actorId").or(() -> JwtClaims.text(claims, "sub"))));
+            } catch (java.time.DateTimeException e) {
                 return Optional.empty();
             }
-            JsonNode exp = claims.get("exp");
-            Optional<Instant> expiresAt = exp != null && exp.canConvertToLong()
-                    ? Optional.of(Instant.ofEpochSecond(exp.asLong()))
-                    : Optional.empty();
-            return Optional.of(new Claims(expiresAt, text(claims.get("actorId")).or(() -> text(claims.get("sub")))));
-        } catch (IllegalArgumentException | IOException | java.time.DateTimeException e) {
-            return Optional.empty();
-        }
+        });
     }
 
     /**
@@ -60,17 +53,5 @@ public final class Jwt {
      */
     public static Optional<String> actorUrn(Secret token) {
         return decode(token).flatMap(Claims::actorId).map(id -> CORP_USER + id);
-    }
-
-    private static String stripPadding(String s) {
-        int end = s.length();
-        while (end > 0 && s.charAt(end - 1) == '=') {
-            end--;
-        }
-        return s.substring(0, end);
-    }
-
-    private static Optional<String> text(JsonNode n) {
-        return n != null && n.isTextual() ? Optional.ofNullable(Json.text(n)) : Optional.empty();
     }
 }

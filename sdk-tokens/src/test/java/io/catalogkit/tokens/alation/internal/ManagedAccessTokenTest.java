@@ -261,7 +261,7 @@ class ManagedAccessTokenTest {
     void argumentsAreRequired() {
         assertThatThrownBy(() -> new ManagedAccessToken(null, credential, clock, Duration.ZERO))
                 .isInstanceOf(NullPointerException.class);
-        assertThatThrownBy(() -> new RefreshCredential(null, 1)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> new RefreshCredential((Secret) null, 1)).isInstanceOf(NullPointerException.class);
     }
 
     @Test
