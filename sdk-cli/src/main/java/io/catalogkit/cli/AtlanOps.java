@@ -105,8 +105,7 @@ final class AtlanOps {
     static int rotate(Session s, String guid, SecretSink sink, String where, Duration grace) {
         try (AtlanClient client = Clients.atlan(s, null)) {
             ApiTokenService tokens = client.apiTokens();
-            Rotation<ApiToken> r =
-                    grace == null ? tokens.rotate(guid, sink) : rotateWithGrace(tokens, guid, sink, grace);
+            Rotation<ApiToken> r = grace == null ? tokens.rotate(guid, sink) : tokens.rotate(guid, sink, grace);
             s.out()
                     .println("Rotated Atlan API token '"
                             + Table.escape(r.getOld().getDisplayName()) + "': new GUID "
@@ -120,12 +119,6 @@ final class AtlanOps {
             }
             return 0;
         }
-    }
-
-    private static Rotation<ApiToken> rotateWithGrace(
-            ApiTokenService tokens, String guid, SecretSink sink, Duration grace) {
-        // TODO(main): tokens.rotate(guid, sink, grace) once the SDK has rotation grace
-        throw new CliException(P + ": --grace is not supported by this build of the SDK yet");
     }
 
     static int purge(Session s, String guid) {

@@ -64,7 +64,7 @@ final class Clients {
         CredentialSource key = credential(s, AtlanCommand.PLATFORM, "ATLAN_API_KEY", ATLAN_NEEDS);
         return AtlanClient.builder()
                 .baseUrl(url)
-                .apiKey(read(key, AtlanCommand.PLATFORM, "ATLAN_API_KEY"))
+                .apiKey(key)
                 .credentialWait(CREDENTIAL_WAIT)
                 .listener(orNone(listener))
                 .build();
@@ -78,7 +78,7 @@ final class Clients {
         CredentialSource token = credential(s, DataHubCommand.PLATFORM, "DATAHUB_GMS_TOKEN", DATAHUB_NEEDS);
         return DataHubClient.builder()
                 .baseUrl(url)
-                .token(read(token, DataHubCommand.PLATFORM, "DATAHUB_GMS_TOKEN"))
+                .token(token)
                 .credentialWait(CREDENTIAL_WAIT)
                 .listener(orNone(listener))
                 .build();
@@ -105,14 +105,12 @@ final class Clients {
             CredentialSource secret = credential(s, AlationCommand.PLATFORM, "ALATION_CLIENT_SECRET", ALATION_NEEDS);
             if (!refresh) {
                 return b.baseUrl(require(s, AlationCommand.PLATFORM, "ALATION_BASE_URL", ALATION_NEEDS))
-                        .oauthClient(clientId, read(secret, AlationCommand.PLATFORM, "ALATION_CLIENT_SECRET"))
+                        .oauthClient(clientId, secret)
                         .build();
             }
         }
         AlationRefresh r = alationRefresh(s);
-        return b.baseUrl(r.baseUrl())
-                .refreshToken(read(r.refreshToken(), AlationCommand.PLATFORM, "ALATION_REFRESH_TOKEN"), r.userId())
-                .build();
+        return b.baseUrl(r.baseUrl()).refreshToken(r.refreshToken(), r.userId()).build();
     }
 
     /** The refresh token, its user and the base URL; an OAuth client has no refresh token to rotate. */

@@ -92,9 +92,8 @@ final class DataHubOps {
         try (DataHubClient client = Clients.dataHub(s, null)) {
             DataHubTokenService tokens = client.accessTokens();
             AccessTokenDuration lifetime = AccessTokenDuration.valueOf(duration);
-            Rotation<AccessToken> r = grace == null
-                    ? tokens.rotate(id, lifetime, sink)
-                    : rotateWithGrace(tokens, id, lifetime, sink, grace);
+            Rotation<AccessToken> r =
+                    grace == null ? tokens.rotate(id, lifetime, sink) : tokens.rotate(id, lifetime, sink, grace);
             s.out()
                     .println("Rotated DataHub access token '"
                             + Table.escape(Show.text(r.getOld().getName()))
@@ -108,12 +107,6 @@ final class DataHubOps {
             }
             return 0;
         }
-    }
-
-    private static Rotation<AccessToken> rotateWithGrace(
-            DataHubTokenService tokens, String id, AccessTokenDuration lifetime, SecretSink sink, Duration grace) {
-        // TODO(main): tokens.rotate(id, lifetime, sink, grace) once the SDK has rotation grace
-        throw new CliException(P + ": --grace is not supported by this build of the SDK yet");
     }
 
     static int revoke(Session s, String id) {
