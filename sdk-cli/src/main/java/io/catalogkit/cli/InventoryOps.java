@@ -23,16 +23,19 @@ final class InventoryOps {
         TokenInventory.Builder inventory = TokenInventory.builder();
         try {
             if (wanted(s, only, "atlan", AtlanCommand.PLATFORM, Clients.atlanConfigured(s), Clients.ATLAN_NEEDS)) {
+                s.platform(AtlanCommand.PLATFORM); // names the platform if its client cannot be made
                 inventory.atlan(opened(clients, Clients.atlan(s, pages)));
                 listed.add(Platform.ATLAN);
             }
             if (wanted(
                     s, only, "alation", AlationCommand.PLATFORM, Clients.alationConfigured(s), Clients.ALATION_NEEDS)) {
+                s.platform(AlationCommand.PLATFORM);
                 inventory.alation(opened(clients, Clients.alation(s, pages)));
                 listed.add(Platform.ALATION);
             }
             if (wanted(
                     s, only, "datahub", DataHubCommand.PLATFORM, Clients.dataHubConfigured(s), Clients.DATAHUB_NEEDS)) {
+                s.platform(DataHubCommand.PLATFORM);
                 inventory.datahub(opened(clients, Clients.dataHub(s, pages)));
                 listed.add(Platform.DATAHUB);
             }
@@ -40,6 +43,7 @@ final class InventoryOps {
                 throw new CliException("no platform configured: set " + Clients.ATLAN_NEEDS + "; or "
                         + Clients.ALATION_NEEDS + "; or " + Clients.DATAHUB_NEEDS);
             }
+            s.platform("inventory");
             InventoryReport report = inventory.build().collect();
             return report(s, report, listed, format, expiringWithin, failIf);
         } finally {

@@ -162,6 +162,25 @@ class AtlanCommandTest {
     }
 
     @Test
+    void rotateWithGraceKeepsTheOldTokenThatLongThenRevokesIt() throws Exception {
+        Path file = dir.resolve("nightly-key");
+        Cli.Run run = Cli.run(
+                        FAKES.atlanEnv(),
+                        "atlan",
+                        "rotate",
+                        FAKES.nightly.guid(),
+                        "--secret-to",
+                        file.toString(),
+                        "--grace",
+                        "1s")
+                .printedNone(FAKES.secrets());
+        assertThat(run.exitCode()).as(run.all()).isZero();
+        assertThat(run.out()).contains("kept the old token valid for a grace period of");
+        assertThat(works(FAKES.nightly.secret())).isFalse();
+        assertThat(works(Secret.of(Files.readString(file)))).isTrue();
+    }
+
+    @Test
     void purgeNeedsYesAndThenDeletes() {
         Cli.Run refused = Cli.run(FAKES.atlanEnv(), "atlan", "purge", FAKES.weekly.guid());
         assertThat(refused.exitCode()).isEqualTo(2);

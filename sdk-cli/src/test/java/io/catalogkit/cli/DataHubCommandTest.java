@@ -101,6 +101,27 @@ class DataHubCommandTest {
     }
 
     @Test
+    void rotateWithGraceSaysSo() throws Exception {
+        Path file = dir.resolve("token");
+        Cli.Run run = Cli.run(
+                        FAKES.hubEnv(),
+                        "datahub",
+                        "rotate",
+                        FAKES.laptop.id(),
+                        "--duration",
+                        "ONE_WEEK",
+                        "--secret-to-command",
+                        "cat > '" + file + "'",
+                        "--grace",
+                        "PT1S")
+                .printedNone(FAKES.secrets());
+        assertThat(run.exitCode()).as(run.all()).isZero();
+        assertThat(run.out()).contains("kept the old token valid for a grace period of");
+        assertThat(works(Secret.of(Files.readString(file)))).isTrue();
+        assertThat(works(FAKES.laptop.secret())).isFalse();
+    }
+
+    @Test
     void revokeAndRevokeAgain() {
         Cli.Run run = Cli.run(FAKES.hubEnv(), "datahub", "revoke", FAKES.ingestion.id());
         assertThat(run.exitCode()).as(run.all()).isZero();

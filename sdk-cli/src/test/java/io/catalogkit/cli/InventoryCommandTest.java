@@ -136,6 +136,14 @@ class InventoryCommandTest {
     }
 
     @Test
+    void aBadUrlNamesItsPlatform() {
+        Cli.Run run = Cli.run(Fakes.with(FAKES.allEnv(), "DATAHUB_GMS_URL", "datahub.example.com"), "inventory")
+                .failedWithOneLine()
+                .printedNone(FAKES.secrets());
+        assertThat(run.err()).startsWith("catalogkit: DataHub: ");
+    }
+
+    @Test
     void noPlatformConfiguredFailsNamingTheVariables() {
         Cli.Run run = Cli.run(Map.of(), "inventory");
         assertThat(run.exitCode()).isEqualTo(1);
