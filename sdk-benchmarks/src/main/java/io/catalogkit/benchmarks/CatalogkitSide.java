@@ -1,8 +1,11 @@
 package io.catalogkit.benchmarks;
 
+import io.catalogkit.core.CallListener;
+import io.catalogkit.micrometer.CatalogKitMetrics;
 import io.catalogkit.tokens.alation.AlationClient;
 import io.catalogkit.tokens.atlan.AtlanClient;
 import io.catalogkit.tokens.datahub.DataHubClient;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import okhttp3.HttpUrl;
@@ -12,9 +15,14 @@ import okhttp3.Response;
 
 /**
  * The operations through catalogkit's public API, every client sharing one OkHttp client (and so
- * one connection pool), with catalogkit's default settings otherwise.
+ * one connection pool), with catalogkit's default settings otherwise. With the system property
+ * {@value #LISTENER} set to {@code metrics}, every client also records into a {@code
+ * CatalogKitMetrics} on a {@code SimpleMeterRegistry}, to measure what the listener costs.
  */
 final class CatalogkitSide implements Side {
+    /** The system property that binds a listener: {@code metrics}, or unset for none. */
+    static final String LISTENER = "catalogkit.bench.listener";
+
     private final Target target;
     private final AtlanClient atlan;
     private final AlationClient alation;
@@ -24,24 +32,39 @@ final class CatalogkitSide implements Side {
 
     CatalogkitSide(Target target, OkHttpClient http) {
         this.target = target;
-        this.atlan = AtlanClient.builder()
+        CallListener listener = listener(System.getProperty(LISTENER, ""));
+        AtlanClient.Builder atlanBuilder = AtlanClient.builder()
                 .baseUrl(target.atlanUrl())
                 .apiKey(target.atlanKey())
-                .httpClient(http)
-                .build();
-        this.alation = AlationClient.builder()
+                .httpClient(http);
+        AlationClient.Builder alationBuilder = AlationClient.builder()
                 .baseUrl(target.alationUrl())
                 .refreshToken(target.refreshToken(), target.alationUserId())
-                .httpClient(http)
-                .build();
-        this.dataHub = DataHubClient.builder()
+                .httpClient(http);
+        DataHubClient.Builder dataHubBuilder = DataHubClient.builder()
                 .baseUrl(target.dataHubUrl())
                 .token(target.dataHubToken())
-                .httpClient(http)
-                .build();
+                .httpClient(http);
+        if (listener != null) {
+            atlanBuilder.listener(listener);
+            alationBuilder.listener(listener);
+            dataHubBuilder.listener(listener);
+        }
+        this.atlan = atlanBuilder.build();
+        this.alation = alationBuilder.build();
+        this.dataHub = dataHubBuilder.build();
         this.withAuth =
                 http.newBuilder().addInterceptor(alation.authInterceptor()).build();
         this.tables = HandWrittenSide.tablesUrl(target.alationUrl());
+    }
+
+    /** The listener the property names, or null for none. */
+    static CallListener listener(String name) {
+        return switch (name) {
+            case "" -> null;
+            case "metrics" -> CatalogKitMetrics.of(new SimpleMeterRegistry());
+            default -> throw new IllegalArgumentException("-D" + LISTENER + " must be metrics or unset, was " + name);
+        };
     }
 
     @Override

@@ -135,4 +135,13 @@ class SidesTest {
         }
         assertThat(List.of(Op.values())).extracting(Op::label).doesNotHaveDuplicates();
     }
+
+    @Test
+    void theListenerPropertyBindsMetricsOrNothing() {
+        assertThat(CatalogkitSide.listener("metrics")).isInstanceOf(io.catalogkit.micrometer.CatalogKitMetrics.class);
+        assertThat(CatalogkitSide.listener("")).isNull();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> CatalogkitSide.listener("prometheus"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("catalogkit.bench.listener");
+    }
 }

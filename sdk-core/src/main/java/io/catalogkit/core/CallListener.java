@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Told about every operation a client sends: its start and end, each retry, each re-read of a
@@ -76,34 +77,59 @@ public interface CallListener {
         return new CallListener() {
             @Override
             public void callStarted(Call call) {
-                all.forEach(l -> l.callStarted(call));
+                each(all, l -> l.callStarted(call));
             }
 
             @Override
             public void callEnded(Call call, Result result) {
-                all.forEach(l -> l.callEnded(call, result));
+                each(all, l -> l.callEnded(call, result));
             }
 
             @Override
             public void retrying(Call call, String reason, Duration delay) {
-                all.forEach(l -> l.retrying(call, reason, delay));
+                each(all, l -> l.retrying(call, reason, delay));
             }
 
             @Override
             public void credentialReread(String platform, boolean changed) {
-                all.forEach(l -> l.credentialReread(platform, changed));
+                each(all, l -> l.credentialReread(platform, changed));
             }
 
             @Override
             public void tokenMinted(String platform, String kind, Optional<Instant> expiresAt) {
-                all.forEach(l -> l.tokenMinted(platform, kind, expiresAt));
+                each(all, l -> l.tokenMinted(platform, kind, expiresAt));
             }
         };
     }
 
+    /**
+     * Tells each listener an event, even when one before it throws; then rethrows the first failure
+     * (with the others suppressed), which the client logs once and otherwise ignores.
+     *
+     * @param all the listeners
+     * @param event the event
+     */
+    private static void each(List<CallListener> all, Consumer<CallListener> event) {
+        RuntimeException first = null;
+        for (CallListener l : all) {
+            try {
+                event.accept(l);
+            } catch (RuntimeException e) {
+                if (first == null) {
+                    first = e;
+                } else {
+                    first.addSuppressed(e);
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+
     /** How an operation ended, for the {@code outcome} of a metric. */
     enum Outcome {
-        /** A 2xx answer, or a status the operation takes as done (a 404 for a lookup). */
+        /** A 2xx answer, or a status the operation takes as done (a 404 when a retried delete finds its work done). */
         SUCCESS,
         /** A 4xx answer. */
         CLIENT_ERROR,

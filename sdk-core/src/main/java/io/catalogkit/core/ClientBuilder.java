@@ -78,10 +78,9 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
     }
 
     /**
-     * How long a read may block between bytes of the answer. catalogkit holds this itself rather than
-     * through OkHttp's read timeout (whose watchdog thread costs a wake-up per read): over HTTP/1
-     * on the socket, for every read; over HTTP/2, for the answer's headers and then for its whole
-     * body. Timeouts held by catalogkit end up to 10 ms late.
+     * How long a read may block between bytes of the answer (OkHttp's read timeout). A TLS
+     * handshake is held to it too; the whole of each attempt is held to what is left of the {@link
+     * #callTimeout(Duration) call timeout}.
      *
      * @param timeout a positive duration
      * @return this builder
@@ -92,9 +91,8 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
     }
 
     /**
-     * How long writing the request may take. catalogkit holds this itself: a request with a body
-     * must be written and answered with headers within the write and read timeouts together (its
-     * requests are small; a write blocks only when the server stops reading).
+     * How long a write may block between bytes of the request (OkHttp's write timeout): it ends a
+     * request whose body the server stops reading.
      *
      * @param timeout a positive duration
      * @return this builder
@@ -172,7 +170,9 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
 
     /**
      * An OkHttp client to share a connection pool and dispatcher with. The timeouts of this builder
-     * are applied on top of it; closing the catalogkit client leaves it open.
+     * are applied on top of it; closing the catalogkit client leaves it open. It is also how to
+     * trust a catalog whose certificate comes from a private certificate authority: build it with
+     * {@code sslSocketFactory(...)} and an {@code X509TrustManager} that trusts that authority.
      *
      * @param httpClient the client to derive from
      * @return this builder

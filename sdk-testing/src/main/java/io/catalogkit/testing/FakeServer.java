@@ -16,11 +16,22 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
+import okhttp3.OkHttpClient;
+import okhttp3.Protocol;
+import okhttp3.tls.HandshakeCertificates;
+import okhttp3.tls.HeldCertificate;
 
 /**
  * What the platform fakes share: a real HTTP server on a loopback port, a movable clock, a record
  * of every request received, faults to answer the next requests with, and a seeded state to go
  * back to. Thread-safe.
+ *
+ * <p><b>HTTPS.</b> Call {@link #https()} before {@link #start()} to serve HTTPS, with HTTP/2 offered
+ * by ALPN, under a certificate made at start for {@code 127.0.0.1} and {@code localhost} and
+ * signed by a certificate authority of the fake's own. A client trusts it through {@link
+ * #httpClient()} (an OkHttp client to pass to a catalogkit builder's {@code httpClient(...)}), or
+ * through {@link #clientCertificates()} to build one's own. A client that does not trust that
+ * authority fails the TLS handshake, as it would against a catalog with a private CA.
  *
  * <p>Use with try-with-resources: {@code try (FakeAtlan atlan = new FakeAtlan().start()) {...}},
  * or let {@link FakeExtension} start, reset and close it in JUnit 5 tests.
@@ -33,12 +44,24 @@ import mockwebserver3.SocketEffect;
  * @param <F> the fake's own type, which {@link #start()} and the other chaining methods return
  */
 public abstract class FakeServer<F extends FakeServer<F>> implements AutoCloseable {
+    /**
+     * What an HTTP/2 stream is told before its request is dispatched when the next fault drops the
+     * connection: MockWebServer 5.5.1 applies the response-start effect of that answer, not of the
+     * dispatched one, over HTTP/2. The stream is reset (INTERNAL_ERROR): the client gets no answer.
+     */
+    private static final MockResponse HTTP2_DISCONNECT = new MockResponse.Builder()
+            .onResponseStart(new SocketEffect.CloseStream(2))
+            .build();
+
     private final MockWebServer server = new MockWebServer();
     private final FakeClock clock;
     private final List<RecordedCall> calls = new ArrayList<>();
     private final Deque<Fault> faults = new ArrayDeque<>();
     private Instant seededTime;
     private boolean closed;
+    private volatile boolean https;
+    private HandshakeCertificates clientCertificates;
+    private OkHttpClient httpClient;
 
     /**
      * Creates a fake with its own clock; call {@link #start()} before use.
@@ -52,6 +75,11 @@ public abstract class FakeServer<F extends FakeServer<F>> implements AutoCloseab
             @Override
             public MockResponse dispatch(RecordedRequest request) {
                 return answer(request);
+            }
+
+            @Override
+            public MockResponse peek() {
+                return nextFaultDisconnects() ? HTTP2_DISCONNECT : super.peek();
             }
         });
     }
@@ -69,6 +97,26 @@ public abstract class FakeServer<F extends FakeServer<F>> implements AutoCloseab
                 throw new IllegalStateException(
                         "a fake starts once: make a new one, or reset() this one to its seeded state");
             }
+            if (https) {
+                HeldCertificate authority = new HeldCertificate.Builder()
+                        .certificateAuthority(0)
+                        .commonName("catalogkit fake CA")
+                        .build();
+                HeldCertificate certificate = new HeldCertificate.Builder()
+                        .commonName("catalogkit fake")
+                        .addSubjectAlternativeName("127.0.0.1")
+                        .addSubjectAlternativeName("localhost")
+                        .signedBy(authority)
+                        .build();
+                HandshakeCertificates serverCertificates = new HandshakeCertificates.Builder()
+                        .heldCertificate(certificate, authority.certificate())
+                        .build();
+                clientCertificates = new HandshakeCertificates.Builder()
+                        .addTrustedCertificate(authority.certificate())
+                        .build();
+                server.useHttps(serverCertificates.sslSocketFactory());
+                server.setProtocols(List.of(Protocol.HTTP_2, Protocol.HTTP_1_1));
+            }
             try {
                 server.start(InetAddress.getLoopbackAddress(), 0);
             } catch (IOException e) {
@@ -79,7 +127,56 @@ public abstract class FakeServer<F extends FakeServer<F>> implements AutoCloseab
     }
 
     /**
-     * The URL to give a client's {@code baseUrl(...)}, e.g. {@code http://127.0.0.1:53219}.
+     * Serves HTTPS (HTTP/2 by ALPN, HTTP/1.1 otherwise) from {@link #start()} on, under a
+     * certificate made then; see {@link #httpClient()} for a client that trusts it.
+     *
+     * @return this fake
+     * @throws IllegalStateException after {@link #start()}
+     */
+    public F https() {
+        synchronized (this) {
+            if (closed || server.getStarted()) {
+                throw new IllegalStateException("call https() before start()");
+            }
+            https = true;
+        }
+        return self();
+    }
+
+    /**
+     * What a client needs to trust this fake's certificate: {@link
+     * HandshakeCertificates#sslSocketFactory()} and {@link HandshakeCertificates#trustManager()},
+     * for {@code OkHttpClient.Builder.sslSocketFactory(...)} or any other HTTP client.
+     *
+     * @return the trusted certificate authority of this fake
+     * @throws IllegalStateException unless started with {@link #https()}
+     */
+    public synchronized HandshakeCertificates clientCertificates() {
+        if (clientCertificates == null) {
+            throw new IllegalStateException("the fake serves HTTPS only when https() is called before start()");
+        }
+        return clientCertificates;
+    }
+
+    /**
+     * An OkHttp client that trusts this fake's certificate, to pass to a catalogkit builder's
+     * {@code httpClient(...)}; one per fake, its connections released when the fake closes.
+     *
+     * @return the client
+     * @throws IllegalStateException unless started with {@link #https()}
+     */
+    public synchronized OkHttpClient httpClient() {
+        if (httpClient == null) {
+            HandshakeCertificates trust = clientCertificates();
+            httpClient = new OkHttpClient.Builder()
+                    .sslSocketFactory(trust.sslSocketFactory(), trust.trustManager())
+                    .build();
+        }
+        return httpClient;
+    }
+
+    /**
+     * The URL to give a client's {@code baseUrl(...)}, e.g. {@code http://127.0.0.1:53219}. With {@link #https()} the URL starts {@code https://}.
      *
      * @return the base URL, without a trailing slash
      * @throws IllegalStateException before {@link #start()}
@@ -89,7 +186,8 @@ public abstract class FakeServer<F extends FakeServer<F>> implements AutoCloseab
             throw new IllegalStateException("the fake is not started: call start() first");
         }
         String host = server.getSocketAddress().getAddress().getHostAddress();
-        return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + server.getPort();
+        return (https ? "https://" : "http://") + (host.contains(":") ? "[" + host + "]" : host) + ":"
+                + server.getPort();
     }
 
     /**
@@ -180,10 +278,16 @@ public abstract class FakeServer<F extends FakeServer<F>> implements AutoCloseab
     /** Stops the server; the fake's state is gone with it and it cannot start again. */
     @Override
     public void close() {
+        OkHttpClient client;
         synchronized (this) {
             closed = true;
+            client = httpClient;
         }
         server.close();
+        if (client != null) {
+            client.dispatcher().executorService().shutdown();
+            client.connectionPool().evictAll();
+        }
     }
 
     synchronized boolean isClosed() {
@@ -218,6 +322,11 @@ public abstract class FakeServer<F extends FakeServer<F>> implements AutoCloseab
     @SuppressWarnings("unchecked")
     private F self() {
         return (F) this;
+    }
+
+    private synchronized boolean nextFaultDisconnects() {
+        Fault next = faults.peekFirst();
+        return next != null && next.kind == Fault.Kind.DISCONNECT;
     }
 
     private MockResponse answer(RecordedRequest request) {

@@ -87,6 +87,39 @@ class FakeServerTest {
     }
 
     @Test
+    void overHttpsATrustingClientGetsHttp2AndOthersFailTheHandshake() throws IOException {
+        assertThatThrownBy(fake::https).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(fake::clientCertificates).isInstanceOf(IllegalStateException.class);
+        try (EchoFake tls = new EchoFake().https().start()) {
+            assertThat(tls.baseUrl()).startsWith("https://127.0.0.1:");
+            assertThat(tls.httpClient()).isSameAs(tls.httpClient());
+            try (Response r = tls.httpClient()
+                    .newCall(new Request.Builder().url(tls.baseUrl() + "/t").build())
+                    .execute()) {
+                assertThat(r.code()).isEqualTo(200);
+                assertThat(r.protocol()).isEqualTo(okhttp3.Protocol.HTTP_2);
+            }
+            assertThatThrownBy(() -> http.newCall(new Request.Builder()
+                                    .url(tls.baseUrl() + "/t")
+                                    .build())
+                            .execute())
+                    .isInstanceOf(javax.net.ssl.SSLHandshakeException.class);
+            tls.failNext(1, Fault.disconnect());
+            OkHttpClient once = tls.httpClient()
+                    .newBuilder()
+                    .retryOnConnectionFailure(false)
+                    .build();
+            assertThatThrownBy(() -> once.newCall(new Request.Builder()
+                                    .url(tls.baseUrl() + "/t")
+                                    .build())
+                            .execute()
+                            .close())
+                    .isInstanceOf(IOException.class);
+            assertThat(tls.requests()).hasSize(2);
+        }
+    }
+
+    @Test
     void theClockMovesOnlyWhenTold() throws IOException {
         fake.clock().advance(Duration.ofDays(1));
         try (Response r = call("/t")) {

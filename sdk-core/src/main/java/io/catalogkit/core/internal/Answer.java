@@ -107,7 +107,7 @@ public final class Answer {
      * @return the exception, to be thrown
      */
     public MalformedResponseException malformed(String what) {
-        return errors.malformed(request, path, status, contentType, what, Transport.secrets(credentials));
+        return errors.malformed(request, path, status, contentType, what, Credentials.secrets(credentials));
     }
 
     /**
@@ -120,7 +120,7 @@ public final class Answer {
      */
     public String quote(String serverText) {
         List<io.catalogkit.core.Secret> secrets = new java.util.ArrayList<>(request.secrets);
-        secrets.addAll(Transport.secrets(credentials));
+        secrets.addAll(Credentials.secrets(credentials));
         return errors.redactor().clean(serverText, secrets);
     }
 
@@ -141,6 +141,6 @@ public final class Answer {
      */
     public ApiException fail(ErrorReport report) {
         return errors.toException(
-                request, path, status, report.withRequestIdIfAbsent(requestId), Transport.secrets(credentials));
+                request, path, status, report.withRequestIdIfAbsent(requestId), Credentials.secrets(credentials));
     }
 }

@@ -2,6 +2,7 @@ package io.catalogkit.core.internal;
 
 import io.catalogkit.core.CatalogKitException;
 import io.catalogkit.core.Secret;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -45,6 +46,16 @@ public interface Credentials {
      * @return the header name, or null for none
      */
     String headerName();
+
+    /**
+     * The secret some credentials sent, so that messages can redact it should a server echo it.
+     *
+     * @param credentials the credentials
+     * @return the current secret, or none
+     */
+    static List<Secret> secrets(Credentials credentials) {
+        return credentials.current().map(List::of).orElse(List.of());
+    }
 
     /**
      * No credentials.

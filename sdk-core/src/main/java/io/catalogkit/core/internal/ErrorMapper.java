@@ -1,5 +1,6 @@
 package io.catalogkit.core.internal;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.catalogkit.core.ApiException;
 import io.catalogkit.core.AuthenticationException;
 import io.catalogkit.core.ConflictException;
@@ -12,7 +13,12 @@ import io.catalogkit.core.ServerException;
 import io.catalogkit.core.TransportException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertPathValidatorException;
+import java.time.Duration;
 import java.util.List;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLPeerUnverifiedException;
 
 /**
  * The pipeline's error-mapping stage, the one place where an error answer becomes an exception: the
@@ -133,6 +139,45 @@ public final class ErrorMapper {
     }
 
     /**
+     * Turns an error answer into its exception: the platform's parser reads the body, the request id
+     * comes from the answer's headers, else its body, else the one catalogkit sent.
+     *
+     * @param request the failed request
+     * @param path the URL path sent
+     * @param raw the answer
+     * @param retryAfter the wait the server asked for, or null
+     * @param sentId the request id catalogkit sent
+     * @param parser the platform's error parser
+     * @param extraSecrets further values to redact (the credentials sent)
+     * @return the exception, to be thrown by the caller
+     */
+    ApiException fromAnswer(
+            ApiRequest request,
+            String path,
+            HttpSender.Raw raw,
+            Duration retryAfter,
+            String sentId,
+            ErrorParser parser,
+            List<Secret> extraSecrets) {
+        JsonNode body = null;
+        if (raw.body() != null) {
+            try {
+                body = AnswerReader.tree(raw.body());
+            } catch (AnswerReader.Unreadable e) {
+                body = null;
+            }
+        }
+        ErrorReport parsed = parser.parse(raw.status(), raw.headers(), body);
+        String id = parser.requestId(raw.headers());
+        if (id == null) {
+            id = parsed.requestId() != null ? parsed.requestId() : sentId;
+        }
+        // The parser may state another status than the HTTP one (an OAuth invalid_client sent as 400).
+        ErrorReport report = new ErrorReport(parsed.status(), parsed.errorCode(), parsed.message(), id, retryAfter);
+        return toException(request, path, raw.status(), report, extraSecrets);
+    }
+
+    /**
      * A 2xx whose body is not what the platform sends, with no further secrets to redact.
      *
      * @param request the request
@@ -208,13 +253,23 @@ public final class ErrorMapper {
                 .append(path);
         if (failure instanceof FollowUpGuard.FollowUpRefused) {
             m.append(" failed: ").append(failure.getMessage()).append(',');
+        } else if (untrustedCertificate(failure)) {
+            m.append(" failed: the server's TLS certificate is not trusted (")
+                    .append(failure.getClass().getSimpleName())
+                    .append("),");
         } else if (failure == null || failure instanceof InterruptedIOException) {
             m.append(" timed out");
         } else {
             m.append(" failed (").append(failure.getClass().getSimpleName()).append(')');
         }
         m.append(" after ").append(attempts).append(attempts == 1 ? " attempt." : " attempts.");
-        if (!mayHaveReachedServer) {
+        if (untrustedCertificate(failure)) {
+            m.append(" The request was not sent. The certificate does not chain to an authority this client"
+                    + " trusts: when the catalog uses a private certificate authority, pass the client builder's"
+                    + " httpClient(...) an OkHttpClient built with sslSocketFactory(...) and an X509TrustManager"
+                    + " that trusts that authority (or add it to the JVM's trust store); check the base URL if"
+                    + " another server answered.");
+        } else if (!mayHaveReachedServer) {
             m.append(" The request never reached the server: check the base URL and the network.");
         } else if (!request.safeToRetry) {
             m.append(" The request may have reached the server, so it was not repeated.");
@@ -223,6 +278,26 @@ public final class ErrorMapper {
             }
         }
         return new TransportException(m.toString(), mayHaveReachedServer, failure);
+    }
+
+    /**
+     * Whether a failure is a TLS handshake that ended on a server certificate the client does not
+     * trust (its chain does not lead to a trusted authority): no retry can change that.
+     *
+     * @param failure what failed, or null
+     * @return true for an {@link SSLHandshakeException} or {@link SSLPeerUnverifiedException} caused
+     *     by a certification-path failure
+     */
+    public static boolean untrustedCertificate(Throwable failure) {
+        if (!(failure instanceof SSLHandshakeException) && !(failure instanceof SSLPeerUnverifiedException)) {
+            return false;
+        }
+        for (Throwable t = failure.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+            if (t instanceof CertPathValidatorException || t instanceof CertPathBuilderException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String defaultHint(int status) {

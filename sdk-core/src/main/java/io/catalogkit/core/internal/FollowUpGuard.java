@@ -3,16 +3,14 @@ package io.catalogkit.core.internal;
 import java.io.IOException;
 import java.net.ProtocolException;
 import java.util.List;
-import okhttp3.Connection;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
-import okhttp3.Protocol;
 import okhttp3.Request;
 import okhttp3.Response;
 
 /**
- * catalogkit's one network interceptor, the last stage before the wire, with four jobs (one hop
- * in OkHttp's chain rather than four, as it runs on every call):
+ * catalogkit's one network interceptor, the last stage before the wire, with three jobs (one hop
+ * in OkHttp's chain rather than three, as it runs on every call):
  *
  * <ul>
  *   <li>It lets exactly one network request through per attempt. OkHttp makes follow-up requests of
@@ -30,11 +28,6 @@ import okhttp3.Response;
  *       {@code Retry-After: 0}, whatever the client's settings, and throws {@link
  *       NumberFormatException} for a value beyond {@code int}. Hidden here, below OkHttp's follow-up
  *       logic, the header reaches only catalogkit's own policy.
- *   <li>It holds the exchange to the read and write timeouts, which catalogkit's OkHttp client
- *       leaves at zero (see {@link HttpSender}): the answer's headers must come within the read
- *       timeout of sending (read + write when the request has a body), and over HTTP/1 each read of
- *       the answer waits at most the read timeout, set on the socket; over HTTP/2, whose socket is
- *       shared, the answer's body must come whole within the read timeout of its headers.
  * </ul>
  */
 final class FollowUpGuard implements Interceptor {
@@ -59,7 +52,7 @@ final class FollowUpGuard implements Interceptor {
         if (attempt != null && attempt.networkRequest() > 1) {
             throw new FollowUpRefused();
         }
-        if (!OriginLock.sameOrigin(request.url(), origin)) {
+        if (!Origins.sameOrigin(request.url(), origin)) {
             for (String h : credentialHeaders) {
                 if (request.header(h) != null) {
                     throw new ProtocolException("catalogkit refused to send the " + h + " credential to "
@@ -68,27 +61,9 @@ final class FollowUpGuard implements Interceptor {
                 }
             }
         }
-        Connection connection = chain.connection();
-        Deadlines.Watch watch = attempt != null ? attempt.watch : null;
-        boolean http1 = false;
-        if (watch != null && connection != null) {
-            http1 = connection.protocol() == Protocol.HTTP_1_1 || connection.protocol() == Protocol.HTTP_1_0;
-            if (http1) {
-                connection.socket().setSoTimeout(attempt.readMillis);
-            }
-            long wait = attempt.readNanos + (request.body() != null ? attempt.writeNanos : 0);
-            watch.bound(System.nanoTime() + wait);
-        }
         Response response = chain.proceed(request);
         if (attempt == null) {
             return response;
-        }
-        if (watch != null) {
-            if (http1) {
-                watch.unbound();
-            } else {
-                watch.bound(System.nanoTime() + attempt.readNanos);
-            }
         }
         String value = response.header("Retry-After");
         if (value == null) {

@@ -2,11 +2,13 @@ package io.catalogkit.core.internal;
 
 import io.catalogkit.core.ClientOptions;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.net.ProtocolException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
 import okhttp3.Headers;
 import okhttp3.OkHttpClient;
@@ -27,12 +29,11 @@ import okio.BufferedSource;
  * client is kept: it answers the proxy's challenge for the tunnel, which carries none of the
  * request; a proxy's 407 to a plain-HTTP request is refused like any other follow-up.
  *
- * <p>Timeouts are held without Okio's watchdog thread, which OkHttp's own read, write and call
- * timeouts wake on every read and write: each exchange is watched by {@link Deadlines} until what
- * is left of the operation's budget, with a nearer bound while connecting and until the answer's
- * headers, and over HTTP/1 every read of the answer waits at most the read timeout on the socket
- * itself ({@link FollowUpGuard} sets both). An exchange ended that way fails with an {@link
- * InterruptedIOException}, as OkHttp's timeouts do.
+ * <p>Timeouts are OkHttp's own: connect, read and write timeouts on the client, a longer read
+ * timeout of an operation through a client derived once per distinct timeout (derived clients share
+ * pool and dispatcher), and each attempt's call timeout set to what is left of the operation's time
+ * budget, so that one attempt, reading its answer included, never outlives the operation. A timeout
+ * fails the attempt with an {@link java.io.InterruptedIOException}.
  *
  * <p>Every failure, an OkHttp or Okio {@link RuntimeException} included (a negative {@code
  * Content-Length}, say), comes out as one {@link Failed}, which says whether the request may have
@@ -44,12 +45,12 @@ final class HttpSender {
 
     private final OkHttpClient client;
     private final boolean ownsClient;
-    private final Deadlines deadlines;
 
-    private final int readMillis;
-    private final long writeNanos;
-    /** Connecting (TLS included) and the first answer's wait: the bound before the first request. */
-    private final long connectNanos;
+    /**
+     * Clients for attempts with their own read timeout, one per timeout, derived once: the timeouts
+     * are the operations' constants, so there are a handful.
+     */
+    private final ConcurrentMap<Integer, OkHttpClient> withReadTimeout = new ConcurrentHashMap<>();
 
     /**
      * Derives the client.
@@ -59,29 +60,13 @@ final class HttpSender {
      *     ({@code Authorization} always is)
      */
     HttpSender(ClientOptions options, List<String> credentialHeaders) {
-        this(options, credentialHeaders, Deadlines.SHARED);
-    }
-
-    /**
-     * Derives the client, with its own deadline sweeper.
-     *
-     * @param options the client's settings
-     * @param credentialHeaders the headers that carry credentials
-     * @param deadlines what ends an exchange that outlives its time budget
-     */
-    HttpSender(ClientOptions options, List<String> credentialHeaders, Deadlines deadlines) {
-        this.deadlines = deadlines;
-        this.readMillis = (int) options.readTimeout().toMillis();
-        this.writeNanos = options.writeTimeout().toNanos();
-        this.connectNanos = options.connectTimeout().toNanos();
         OkHttpClient base = options.httpClient().orElse(null);
         this.ownsClient = base == null;
         OkHttpClient.Builder b = base != null ? base.newBuilder() : new OkHttpClient.Builder();
         this.client = b.connectTimeout(options.connectTimeout())
-                // Read, write and call timeouts are held by Deadlines and the socket instead (see
-                // FollowUpGuard): Okio's would wake its watchdog thread on every read and write.
-                .readTimeout(Duration.ZERO)
-                .writeTimeout(Duration.ZERO)
+                .readTimeout(options.readTimeout())
+                .writeTimeout(options.writeTimeout())
+                // each call gets what is left of the operation's time budget instead
                 .callTimeout(Duration.ZERO)
                 .followRedirects(false)
                 .followSslRedirects(false)
@@ -112,49 +97,41 @@ final class HttpSender {
      * @throws Failed when no whole answer came
      */
     Raw send(Request request, Attempt attempt, long timeoutNanos) throws Failed {
-        Call call = client.newCall(request);
-        long now = System.nanoTime();
-        Deadlines.Watch watch = deadlines.watch(call::cancel, now + timeoutNanos);
-        int read = attempt.readTimeoutMillis > 0 ? attempt.readTimeoutMillis : readMillis;
-        attempt.timeouts(watch, read, writeNanos);
-        // Until the network interceptor runs: connecting, TLS included, and a first read.
-        watch.bound(now + connectNanos + attempt.readNanos);
+        Call call = clientFor(attempt).newCall(request);
+        // Okio reads a zero timeout as none at all.
+        call.timeout().timeout(Math.max(1, timeoutNanos), TimeUnit.NANOSECONDS);
+        Response response;
         try {
-            Response response;
-            try {
-                response = call.execute();
-            } catch (IOException e) {
-                throw new Failed(timedOut(watch, e), attempt.sent());
-            } catch (RuntimeException e) {
-                throw new Failed(unexpected(e), attempt.sent());
+            response = call.execute();
+        } catch (IOException e) {
+            throw new Failed(e, attempt.sent());
+        } catch (RuntimeException e) {
+            throw new Failed(unexpected(e), attempt.sent());
+        }
+        try (response) {
+            BufferedSource source = response.body().source();
+            Buffer body = null;
+            if (!source.request(MAX_BODY_BYTES + 1)) {
+                // The segments move over (no copy) and go back to Okio's pool as they are read.
+                body = new Buffer();
+                source.readAll(body);
             }
-            try (response) {
-                BufferedSource source = response.body().source();
-                Buffer body = null;
-                if (!source.request(MAX_BODY_BYTES + 1)) {
-                    // The segments move over (no copy) and go back to Okio's pool as they are read.
-                    body = new Buffer();
-                    source.readAll(body);
-                }
-                return new Raw(response.code(), response.headers(), body, attempt.retryAfter());
-            } catch (IOException e) {
-                throw new Failed(timedOut(watch, e), true);
-            } catch (RuntimeException e) {
-                throw new Failed(unexpected(e), true);
-            }
-        } finally {
-            watch.close();
+            return new Raw(response.code(), response.headers(), body, attempt.retryAfter());
+        } catch (IOException e) {
+            throw new Failed(e, true);
+        } catch (RuntimeException e) {
+            throw new Failed(unexpected(e), true);
         }
     }
 
-    /** The failure as the caller should see it: a timeout when the deadline ended the exchange. */
-    private static IOException timedOut(Deadlines.Watch watch, IOException e) {
-        if (!watch.expired() || e instanceof InterruptedIOException) {
-            return e;
+    private OkHttpClient clientFor(Attempt attempt) {
+        int read = attempt.readTimeoutMillis;
+        if (read <= 0 || read == client.readTimeoutMillis()) {
+            return client;
         }
-        InterruptedIOException t = new InterruptedIOException("timeout");
-        t.initCause(e);
-        return t;
+        return withReadTimeout.computeIfAbsent(
+                read,
+                t -> client.newBuilder().readTimeout(t, TimeUnit.MILLISECONDS).build());
     }
 
     private static IOException unexpected(RuntimeException e) {

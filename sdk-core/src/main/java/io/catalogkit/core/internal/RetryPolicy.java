@@ -1,6 +1,7 @@
 package io.catalogkit.core.internal;
 
 import io.catalogkit.core.ClientOptions;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZonedDateTime;
@@ -13,7 +14,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * how long. Nothing else in catalogkit, OkHttp included, repeats a request.
  *
  * <ul>
- *   <li>Up to {@code maxRetries} retries, on I/O errors and on 429, 502, 503 and 504.
+ *   <li>Up to {@code maxRetries} retries, on I/O errors and on 429, 502, 503 and 504; never on a
+ *       server certificate the client does not trust.
  *   <li>A status is retried only for a call marked safe to repeat; an I/O error also for any call
  *       whose request surely never left (it failed before it was sent).
  *   <li>The wait is the server's {@code Retry-After} when it gave one (a longer one than {@code
@@ -65,6 +67,24 @@ final class RetryPolicy {
     }
 
     /**
+     * After an attempt that ended without an answer, knowing how it failed: a server certificate
+     * the client does not trust is not retried (the next handshake would fail the same way).
+     *
+     * @param request the call
+     * @param attempt the attempt that failed, from 1
+     * @param failure what failed
+     * @param sent whether it may have reached the server
+     * @param remainingNanos what is left of the operation's budget
+     * @return how long to wait before the next attempt, or null to give up
+     */
+    Duration afterFailure(ApiRequest request, int attempt, IOException failure, boolean sent, long remainingNanos) {
+        if (ErrorMapper.untrustedCertificate(failure)) {
+            return null;
+        }
+        return afterFailure(request, attempt, sent, remainingNanos);
+    }
+
+    /**
      * After an attempt answered with an error status.
      *
      * @param request the call
@@ -93,6 +113,23 @@ final class RetryPolicy {
      * @param status the status, or 0 when there was no answer
      * @return true when the outcome is unknown
      */
+    /**
+     * The wait before repeating a call whose 2xx answer reported that the server was not ready yet
+     * (see {@link ApiRequest.Builder#retryIfAnswer}): a passing failure like a 503, repeated only for a
+     * call safe to repeat, with backoff, within the budget.
+     *
+     * @param request the request
+     * @param attempt the attempt that just ended, from 1
+     * @param remainingNanos what is left of the operation's budget
+     * @return the wait, or null to return the answer as it came
+     */
+    Duration afterNotReadyAnswer(ApiRequest request, int attempt, long remainingNanos) {
+        if (!request.safeToRetry || attempt > maxRetries) {
+            return null;
+        }
+        return fitting(backoff(attempt), remainingNanos);
+    }
+
     static boolean outcomeUnknown(boolean sent, int status) {
         return status == 0 ? sent : status == 502 || status == 504;
     }

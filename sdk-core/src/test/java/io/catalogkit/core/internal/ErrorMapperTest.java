@@ -90,6 +90,23 @@ class ErrorMapperTest {
     }
 
     @Test
+    void anUntrustedCertificateSaysSoAndHowToTrustAPrivateAuthority() {
+        TransportException e = mapper.transportFailure(create(), "/t", RetryPolicyTest.untrusted(), false, 1);
+        assertThat(e.mayHaveReachedServer()).isFalse();
+        assertThat(e.getMessage())
+                .contains("the server's TLS certificate is not trusted")
+                .contains("after 1 attempt.")
+                .contains("private certificate authority")
+                .contains("httpClient(...)")
+                .contains("X509TrustManager")
+                .doesNotContain("never reached the server");
+        assertThat(e.getCause()).isInstanceOf(javax.net.ssl.SSLHandshakeException.class);
+        assertThat(mapper.transportFailure(create(), "/t", new javax.net.ssl.SSLHandshakeException("x"), false, 1)
+                        .getMessage())
+                .contains("never reached the server");
+    }
+
+    @Test
     void aMalformedAnswerNamesWhatWasExpectedAndHtml() {
         assertThat(mapper.malformed(create(), "/t", 200, "text/html", "a JSON body")
                         .getMessage())

@@ -205,15 +205,12 @@ class HttpSenderTest {
                 .body("{}")
                 .headersDelay(10, TimeUnit.SECONDS)
                 .build());
-        Deadlines own = new Deadlines(TimeUnit.SECONDS.toNanos(60));
-        HttpSender s =
-                new HttpSender(clients.builder(server.url("/").toString()).build(), List.of(), own);
+        HttpSender s = sender();
         Request r = request(server.url("/slow").toString());
         HttpSender.Failed f = catchThrowableOfType(
                 HttpSender.Failed.class, () -> s.send(r, attempt, TimeUnit.MILLISECONDS.toNanos(300)));
         assertThat(f.getCause()).isInstanceOf(InterruptedIOException.class).hasMessage("timeout");
         assertThat(f.sent()).isTrue();
-        assertThat(own.watched()).isZero();
     }
 
     @Test
@@ -230,27 +227,8 @@ class HttpSenderTest {
         assertThat(f.sent()).isTrue();
     }
 
-    @Test
-    void everyExchangeClosesItsWatchWhateverTheOutcome() throws Exception {
-        Deadlines own = new Deadlines(TimeUnit.SECONDS.toNanos(60));
-        HttpSender s =
-                new HttpSender(clients.builder(server.url("/").toString()).build(), List.of(), own);
-        server.enqueue(new MockResponse.Builder().body("{}").build());
-        assertThat(s.send(request(server.url("/ok").toString()), attempt, TEN_SECONDS)
-                        .status())
-                .isEqualTo(200);
-        assertThat(own.watched()).isZero();
-        try (RawServer raw = new RawServer("HTTP/1.1 200 OK\r\nContent-Length: -5\r\n\r\n{}")) {
-            Request bad = request(raw.url());
-            assertThat(catchThrowableOfType(HttpSender.Failed.class, () -> s.send(bad, attempt, TEN_SECONDS)))
-                    .isNotNull();
-        }
-        assertThat(own.watched()).isZero();
-    }
-
-    // Timeouts are held by Deadlines and the socket, not by OkHttp (whose are zero here): each test
-    // below would succeed, only later, if its timeout were not held. The preemptive limits only
-    // stop a broken build from hanging; they are far above the timeouts under test.
+    // Each test below would succeed, only later, if its timeout were not held. The preemptive limits
+    // only stop a broken build from hanging; they are far above the timeouts under test.
 
     static final Duration LIMIT = Duration.ofSeconds(20);
 
@@ -342,19 +320,13 @@ class HttpSenderTest {
     }
 
     @Test
-    void overHttp2AnAnswerIsReadAndTheWatchClosed() throws Exception {
+    void overHttp2AnAnswerIsRead() throws Exception {
         try (MockWebServer h2 = http2()) {
             h2.enqueue(new MockResponse.Builder().body("{\"ok\":true}").build());
-            Deadlines own = new Deadlines(TimeUnit.SECONDS.toNanos(60));
-            OkHttpClient caller = new OkHttpClient.Builder()
-                    .protocols(List.of(Protocol.H2_PRIOR_KNOWLEDGE))
-                    .build();
-            HttpSender s = new HttpSender(
-                    clients.builder(h2.url("/").toString()).httpClient(caller).build(), List.of(), own);
+            HttpSender s = http2Sender(h2, Duration.ofSeconds(10));
             HttpSender.Raw raw = s.send(request(h2.url("/ok").toString()), attempt, MINUTE);
             assertThat(raw.body().readUtf8()).isEqualTo("{\"ok\":true}");
             assertThat(h2.takeRequest().getVersion()).isEqualTo("HTTP/2");
-            assertThat(own.watched()).isZero();
         }
     }
 
@@ -374,7 +346,7 @@ class HttpSenderTest {
     }
 
     @Test
-    void overHttp2TheBodyMustComeWithinTheReadTimeoutOfItsHeaders() throws Exception {
+    void overHttp2EachReadOfTheBodyWaitsAtMostTheReadTimeout() throws Exception {
         try (MockWebServer h2 = http2()) {
             h2.enqueue(dripping());
             HttpSender.Failed f = sendExpectingFailure(
@@ -386,11 +358,14 @@ class HttpSenderTest {
     }
 
     @Test
-    void theClientLeavesOkHttpsOwnReadWriteAndCallTimeoutsOff() {
-        OkHttpClient c = sender().client();
-        assertThat(c.readTimeoutMillis()).isZero();
-        assertThat(c.writeTimeoutMillis()).isZero();
-        assertThat(c.callTimeoutMillis()).isZero();
+    void theClientHoldsTheConfiguredTimeoutsAndEachCallItsOwnBudget() {
+        OkHttpClient c = sender(clients.builder(server.url("/").toString())
+                        .readTimeout(Duration.ofSeconds(7))
+                        .writeTimeout(Duration.ofSeconds(9)))
+                .client();
+        assertThat(c.readTimeoutMillis()).isEqualTo(7_000);
+        assertThat(c.writeTimeoutMillis()).isEqualTo(9_000);
         assertThat(c.connectTimeoutMillis()).isEqualTo(10_000);
+        assertThat(c.callTimeoutMillis()).as("set per attempt instead").isZero();
     }
 }

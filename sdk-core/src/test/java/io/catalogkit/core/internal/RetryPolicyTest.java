@@ -56,6 +56,27 @@ class RetryPolicyTest {
         assertThat(p.afterFailure(unsafe(), 1, true, PLENTY)).isNull();
     }
 
+    /** A handshake ended on a certificate whose chain leads to no trusted authority. */
+    static javax.net.ssl.SSLHandshakeException untrusted() {
+        javax.net.ssl.SSLHandshakeException e = new javax.net.ssl.SSLHandshakeException("PKIX path building failed");
+        e.initCause(new java.security.cert.CertPathBuilderException("unable to find valid certification path"));
+        return e;
+    }
+
+    @Test
+    void anUntrustedServerCertificateIsNeverRetriedButOtherHandshakeFailuresAre() {
+        RetryPolicy p = policy();
+        assertThat(p.afterFailure(safe(), 1, untrusted(), false, PLENTY)).isNull();
+        assertThat(p.afterFailure(unsafe(), 1, untrusted(), false, PLENTY)).isNull();
+        javax.net.ssl.SSLPeerUnverifiedException peer = new javax.net.ssl.SSLPeerUnverifiedException("peer");
+        peer.initCause(new java.security.cert.CertPathValidatorException("expired"));
+        assertThat(p.afterFailure(safe(), 1, peer, false, PLENTY)).isNull();
+        assertThat(p.afterFailure(safe(), 1, new javax.net.ssl.SSLHandshakeException("reset"), false, PLENTY))
+                .isNotNull();
+        assertThat(p.afterFailure(safe(), 1, new java.io.IOException("reset"), false, PLENTY))
+                .isNotNull();
+    }
+
     @Test
     void stopsAfterMaxRetries() {
         RetryPolicy p = policy(clients.builder("https://h.example.com").maxRetries(2));

@@ -23,10 +23,13 @@ import io.catalogkit.tokens.alation.internal.OAuthMinter;
 import io.catalogkit.tokens.alation.internal.OAuthTokens;
 import io.catalogkit.tokens.alation.internal.RefreshCredential;
 import io.catalogkit.tokens.alation.internal.RefreshTokens;
+import io.catalogkit.tokens.alation.internal.TokenHeader;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import okhttp3.Interceptor;
+import okhttp3.OkHttpClient;
 
 /**
  * The Alation client: refresh tokens, API access tokens, OAuth client credentials, and an access
@@ -71,6 +74,10 @@ public final class AlationClient implements AutoCloseable {
     private final String oauthClientId;
     private final HeldCredential oauthClientSecret;
     private final AuthInterceptor interceptor;
+    /** The application half that {@link #installOn} pairs with {@link #tokenHeader}. */
+    private final AuthInterceptor pairedInterceptor;
+
+    private final TokenHeader tokenHeader;
 
     private AlationClient(Builder b, ClientOptions options) {
         this.transport = Transport.builder(options, PLATFORM)
@@ -110,8 +117,17 @@ public final class AlationClient implements AutoCloseable {
         if (managed != null) {
             transport.redactor().holdLive(managed::peek);
         }
-        this.interceptor =
-                managed == null ? null : new AuthInterceptor(options.baseUrl(), managed, transport::checkOpen);
+        if (managed != null) {
+            this.tokenHeader = new TokenHeader(options.baseUrl(), managed, transport::checkOpen);
+            this.interceptor =
+                    new AuthInterceptor(options.baseUrl(), managed, transport::checkOpen, tokenHeader, false);
+            this.pairedInterceptor =
+                    new AuthInterceptor(options.baseUrl(), managed, transport::checkOpen, tokenHeader, true);
+        } else {
+            this.tokenHeader = null;
+            this.interceptor = null;
+            this.pairedInterceptor = null;
+        }
         this.refreshTokens = new RefreshTokens(calls, Optional.ofNullable(managed));
     }
 
@@ -231,8 +247,9 @@ public final class AlationClient implements AutoCloseable {
      * request once; after that it returns whatever answer came. It never throws for an HTTP status:
      * a genuine permission 403 comes back as it is. The token never leaves its host: added with
      * {@code addInterceptor}, a redirect that would carry it to another host ends the call before
-     * anything is sent there; added with {@code addNetworkInterceptor}, every request that leaves is
-     * checked on its own (no replay is possible there). Whatever fails in it (a mint, a closed
+     * anything is sent there (use {@link #installOn} to follow such a redirect without the token);
+     * added with {@code addNetworkInterceptor}, every request that leaves gets the token only when it
+     * goes to this host (no replay is possible there). Whatever fails in it (a mint, a closed
      * client, a minted value no header can carry) is an {@link java.io.IOException} whose cause is
      * a {@link CatalogKitException}, so asynchronous calls see {@code onFailure}.
      *
@@ -244,6 +261,32 @@ public final class AlationClient implements AutoCloseable {
         managed();
         transport.checkOpen();
         return interceptor;
+    }
+
+    /**
+     * Installs Alation authentication on your own OkHttp client: an application interceptor that
+     * re-mints and replays once when the answer says the access token was not accepted (as {@link
+     * #authInterceptor()} does), and a network interceptor that puts the token in the {@code TOKEN}
+     * header of each request that goes on the wire to this client's Alation host (scheme, host and
+     * port of the base URL) and of no other, OkHttp's own follow-ups included: a redirect to another
+     * host is followed without the token, as OkHttp does for {@code Authorization}. It also turns
+     * answers OkHttp would fail on with a {@link RuntimeException} (a {@code Retry-After} beyond
+     * {@code int} on a 503, a negative {@code Content-Length}) into {@link java.io.IOException}s.
+     *
+     * <pre>{@code
+     * OkHttpClient http = alation.installOn(new OkHttpClient.Builder()).build();
+     * }</pre>
+     *
+     * @param builder the builder of your OkHttp client
+     * @return the same builder, for chaining
+     * @throws IllegalStateException when the client was built without a refresh token or OAuth
+     *     client, or is closed
+     */
+    public OkHttpClient.Builder installOn(OkHttpClient.Builder builder) {
+        Objects.requireNonNull(builder, "builder");
+        managed();
+        transport.checkOpen();
+        return builder.addInterceptor(pairedInterceptor).addNetworkInterceptor(tokenHeader);
     }
 
     /**

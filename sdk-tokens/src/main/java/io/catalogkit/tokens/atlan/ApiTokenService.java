@@ -235,7 +235,7 @@ public interface ApiTokenService {
      * Rotation#getSteps()} says how long both tokens were valid.
      *
      * <p>If the waiting thread is interrupted during the grace period, the old token is not purged
-     * (some readers may still hold it): the rotation returns with {@link Rotation#isOldRevoked()} false,
+     * (some readers may still hold it): the rotation returns with {@code Rotation.isOldRevoked()} false,
      * steps that say how to purge it later, and the thread's interrupt flag set.
      *
      * <p>When this client itself authenticates as the old token, it switches to the replacement's

@@ -121,10 +121,10 @@ public interface DataHubTokenService {
      * overlap: the old token stays valid for {@code grace} after the sink stored the new secret, and
      * only then is it revoked (this call waits), so that every process reading the secret from a store
      * that takes a while to reach them (a mounted Kubernetes secret: a minute or two) picks up the new
-     * one first. {@link Rotation#getSteps()} says how long both tokens were valid.
+     * one first. {@code Rotation.getSteps()} says how long both tokens were valid.
      *
      * <p>If the waiting thread is interrupted during the grace period, the old token is not revoked
-     * (some readers may still hold it): the rotation returns with {@link Rotation#isOldRevoked()} false,
+     * (some readers may still hold it): the rotation returns with {@code Rotation.isOldRevoked()} false,
      * steps that say how to revoke it later, and the thread's interrupt flag set.
      *
      * <p>When this client itself authenticates with the old token, it switches to the replacement's

@@ -21,8 +21,13 @@ import org.junit.jupiter.api.Test;
 
 /** The services end to end against FakeAlation, with a client built without credentials. */
 class AlationServicesFakeTest {
-    final AlationFixture f = new AlationFixture();
+    final AlationFixture f = fixture();
     final AlationClient anonymous = f.builder().build();
+
+    /** The fixture: its fake serves HTTP here, HTTPS in {@link AlationServicesHttpsTest}. */
+    AlationFixture fixture() {
+        return new AlationFixture();
+    }
 
     @AfterEach
     void close() {

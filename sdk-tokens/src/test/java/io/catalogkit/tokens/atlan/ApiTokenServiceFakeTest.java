@@ -50,7 +50,7 @@ class ApiTokenServiceFakeTest {
 
     @BeforeEach
     void setUp() {
-        atlan = new FakeAtlan(clock).start();
+        atlan = (https() ? new FakeAtlan(clock).https() : new FakeAtlan(clock)).start();
         atlan.addUser("jdoe", JDOE_BEARER)
                 .addUser("mallory", MALLORY_BEARER)
                 .addPersona(P1, "Data Engineers")
@@ -77,13 +77,21 @@ class ApiTokenServiceFakeTest {
         atlan.close();
     }
 
+    /** Whether the fake serves HTTPS; {@link ApiTokenServiceHttpsTest} runs this suite over TLS. */
+    boolean https() {
+        return false;
+    }
+
     AtlanClient clientWith(Secret key) {
-        AtlanClient c = AtlanClient.builder()
+        AtlanClient.Builder b = AtlanClient.builder()
                 .baseUrl(atlan.baseUrl())
                 .apiKey(key)
                 .clock(clock)
-                .sleeper(d -> {})
-                .build();
+                .sleeper(d -> {});
+        if (https()) {
+            b.httpClient(atlan.httpClient());
+        }
+        AtlanClient c = b.build();
         extraClients.add(c);
         return c;
     }

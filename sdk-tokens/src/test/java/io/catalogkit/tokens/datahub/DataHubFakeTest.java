@@ -37,7 +37,7 @@ class DataHubFakeTest {
 
     @BeforeEach
     void start() {
-        hub = new FakeDataHub(clock).start();
+        hub = (https() ? new FakeDataHub(clock).https() : new FakeDataHub(clock)).start();
         hub.addAdmin(ADMIN)
                 .addUser(JDOE, FakeDataHub.GENERATE_PERSONAL_ACCESS_TOKENS)
                 .addUser(ALICE);
@@ -51,13 +51,21 @@ class DataHubFakeTest {
         hub.close();
     }
 
+    /** Whether the fake serves HTTPS; {@link DataHubHttpsTest} runs this suite over TLS. */
+    boolean https() {
+        return false;
+    }
+
     DataHubClient client(Secret token) {
-        DataHubClient c = DataHubClient.builder()
+        DataHubClient.Builder b = DataHubClient.builder()
                 .baseUrl(hub.baseUrl())
                 .token(token)
                 .clock(clock)
-                .sleeper(d -> {})
-                .build();
+                .sleeper(d -> {});
+        if (https()) {
+            b.httpClient(hub.httpClient());
+        }
+        DataHubClient c = b.build();
         clients.add(c);
         return c;
     }

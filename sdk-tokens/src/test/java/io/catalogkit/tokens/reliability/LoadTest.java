@@ -213,6 +213,11 @@ class LoadTest {
     static OkHttpClient httpClientOf(Object client) throws ReflectiveOperationException {
         Field f = client.getClass().getDeclaredField("transport");
         f.setAccessible(true);
-        return ((Transport) f.get(client)).httpClient();
+        Field sender = Transport.class.getDeclaredField("sender");
+        sender.setAccessible(true);
+        Object s = sender.get(f.get(client));
+        java.lang.reflect.Method http = s.getClass().getDeclaredMethod("client");
+        http.setAccessible(true);
+        return (OkHttpClient) http.invoke(s);
     }
 }
