@@ -207,7 +207,7 @@ public final class HeldCredential {
     public boolean switched(Secret old, Secret fresh) {
         lock.lock();
         try {
-            if (old.equals(value)) {
+            if (old.equals(value != null ? value : get())) {
                 set(fresh);
                 return true;
             }
