@@ -317,12 +317,15 @@ class ApiTokenServiceFakeTest {
     @Test
     void aCreateAnswered429IsRetriedAfterTheServersDelayAndMakesOneToken() {
         List<Duration> sleeps = new java.util.concurrent.CopyOnWriteArrayList<>();
-        AtlanClient c = AtlanClient.builder()
+        AtlanClient.Builder b = AtlanClient.builder()
                 .baseUrl(atlan.baseUrl())
                 .apiKey(admin.secret())
                 .clock(clock)
-                .sleeper(sleeps::add)
-                .build();
+                .sleeper(sleeps::add);
+        if (https()) {
+            b.httpClient(atlan.httpClient());
+        }
+        AtlanClient c = b.build();
         extraClients.add(c);
         atlan.failNext(1, Fault.status(429, "2"));
         ApiToken made = c.apiTokens().create("limited", "", Set.of(), null);
