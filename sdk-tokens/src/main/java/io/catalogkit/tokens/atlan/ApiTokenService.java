@@ -231,8 +231,8 @@ public interface ApiTokenService {
      * Rotates a token as {@link #rotate(String, SecretSink)} does, with an overlap: the old token stays
      * valid for {@code grace} after the sink stored the new secret, and only then is it purged (this
      * call waits), so that every process reading the secret from a store that takes a while to reach
-     * them (a mounted Kubernetes secret: a minute or two) picks up the new one first. {@link
-     * Rotation#getSteps()} says how long both tokens were valid.
+     * them (a mounted Kubernetes secret: a minute or two) picks up the new one first. {@code
+     * Rotation.getSteps()} says how long both tokens were valid.
      *
      * <p>If the waiting thread is interrupted during the grace period, the old token is not purged
      * (some readers may still hold it): the rotation returns with {@code Rotation.isOldRevoked()} false,
