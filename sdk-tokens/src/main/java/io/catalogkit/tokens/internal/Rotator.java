@@ -274,7 +274,7 @@ public final class Rotator {
      * {@code grace} after the sink stored the new secret before revoking it, so that every reader of
      * the store can pick the new one up first. When the waiting thread is interrupted during the grace
      * period, the old token is not revoked (its readers may not have the new secret yet): the rotation
-     * is returned with {@link Rotation#isOldRevoked()} false, steps that say what to do, and the
+     * is returned with {@code Rotation.isOldRevoked()} false, steps that say what to do, and the
      * thread's interrupt flag set.
      *
      * @param old the token to rotate
