@@ -168,6 +168,24 @@ public final class ErrorMapper {
     }
 
     /**
+     * A refusal of a credential, its message ending with what the client found in the credential's
+     * store: an {@link AuthenticationException} with the refusal's status, ids, method and path.
+     *
+     * @param refused the platform's refusal
+     * @param sentence what the store held, naming it and never a value
+     * @return the exception, to be thrown by the caller
+     */
+    public static AuthenticationException refusedCredential(ApiException refused, String sentence) {
+        return new AuthenticationException(
+                refused.getMessage() + " " + sentence,
+                refused.statusCode(),
+                refused.requestId().orElse(null),
+                refused.errorCode().orElse(null),
+                refused.method(),
+                refused.path());
+    }
+
+    /**
      * Turns an error answer into its exception: the platform's parser reads the body, the request id
      * comes from the answer's headers, else its body, else the one catalogkit sent.
      *

@@ -1,8 +1,6 @@
 package io.catalogkit.core.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.catalogkit.core.ApiException;
-import io.catalogkit.core.AuthenticationException;
 import io.catalogkit.core.CallListener;
 import io.catalogkit.core.ClientOptions;
 import io.catalogkit.core.Secret;
@@ -182,15 +180,9 @@ final class RetryingSender {
             }
             HeldCredential held = creds.held();
             if (status == 401 && sentValue[0] != null && held != null && rereads == MAX_REREADS) {
-                ApiException refused =
-                        errors.fromAnswer(request, path, raw, null, requestId, parser, Credentials.secrets(creds));
-                throw new AuthenticationException(
-                        refused.getMessage() + " " + held.refusedTooOften(MAX_REREADS),
-                        refused.statusCode(),
-                        refused.requestId().orElse(null),
-                        refused.errorCode().orElse(null),
-                        refused.method(),
-                        refused.path());
+                throw ErrorMapper.refusedCredential(
+                        errors.fromAnswer(request, path, raw, null, requestId, parser, Credentials.secrets(creds)),
+                        held.refusedTooOften(MAX_REREADS));
             }
             if (status == 401 && sentValue[0] != null && held != null && rereads < MAX_REREADS) {
                 Secret fresh = held.refused(sentValue[0], start + budget);
@@ -198,15 +190,9 @@ final class RetryingSender {
                     throw errors.fromAnswer(request, path, raw, null, requestId, parser, Credentials.secrets(creds));
                 }
                 if (fresh == null) {
-                    ApiException refused =
-                            errors.fromAnswer(request, path, raw, null, requestId, parser, Credentials.secrets(creds));
-                    throw new AuthenticationException(
-                            refused.getMessage() + " " + held.staleSentence(),
-                            refused.statusCode(),
-                            refused.requestId().orElse(null),
-                            refused.errorCode().orElse(null),
-                            refused.method(),
-                            refused.path());
+                    throw ErrorMapper.refusedCredential(
+                            errors.fromAnswer(request, path, raw, null, requestId, parser, Credentials.secrets(creds)),
+                            held.staleSentence());
                 }
                 // A refused credential means nothing was done: the request goes once more, whatever the
                 // operation, and the attempt does not count against maxRetries.

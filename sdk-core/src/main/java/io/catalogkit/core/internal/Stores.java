@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The credential sources {@link CredentialSource}'s factories make. Each is a {@link Store}: it names
@@ -71,27 +72,7 @@ public final class Stores {
      */
     public static Store fixed(Secret value) {
         Objects.requireNonNull(value, "value");
-        return new Store() {
-            @Override
-            public Secret get() {
-                return value;
-            }
-
-            @Override
-            public String storeName() {
-                return "the credential given to the builder";
-            }
-
-            @Override
-            public boolean fixed() {
-                return true;
-            }
-
-            @Override
-            public String toString() {
-                return "CredentialSource[fixed]";
-            }
-        };
+        return new Named(() -> value, "the credential given to the builder", true, "fixed");
     }
 
     /**
@@ -105,38 +86,23 @@ public final class Stores {
         if (variable.isBlank()) {
             throw new IllegalArgumentException("variable must not be blank");
         }
-        return new Store() {
-            private volatile Secret value;
-
-            @Override
-            public Secret get() {
-                Secret v = value;
-                if (v == null) {
-                    String raw = System.getenv(variable);
-                    if (raw == null || raw.isBlank()) {
-                        throw new CatalogKitException("The environment variable " + variable + " is not set");
+        AtomicReference<Secret> once = new AtomicReference<>();
+        return new Named(
+                () -> {
+                    Secret v = once.get();
+                    if (v == null) {
+                        String raw = System.getenv(variable);
+                        if (raw == null || raw.isBlank()) {
+                            throw new CatalogKitException("The environment variable " + variable + " is not set");
+                        }
+                        v = Secret.of(raw.trim());
+                        once.set(v);
                     }
-                    v = Secret.of(raw.trim());
-                    value = v;
-                }
-                return v;
-            }
-
-            @Override
-            public String storeName() {
-                return "the environment variable " + variable;
-            }
-
-            @Override
-            public boolean fixed() {
-                return true;
-            }
-
-            @Override
-            public String toString() {
-                return "CredentialSource[env " + variable + "]";
-            }
-        };
+                    return v;
+                },
+                "the environment variable " + variable,
+                true,
+                "env " + variable);
     }
 
     /**
@@ -149,27 +115,7 @@ public final class Stores {
     public static Store fixed(Secret value, String variable) {
         Objects.requireNonNull(value, "value");
         Objects.requireNonNull(variable, "variable");
-        return new Store() {
-            @Override
-            public Secret get() {
-                return value;
-            }
-
-            @Override
-            public String storeName() {
-                return "the environment variable " + variable;
-            }
-
-            @Override
-            public boolean fixed() {
-                return true;
-            }
-
-            @Override
-            public String toString() {
-                return "CredentialSource[env " + variable + "]";
-            }
-        };
+        return new Named(() -> value, "the environment variable " + variable, true, "env " + variable);
     }
 
     /**
@@ -182,47 +128,35 @@ public final class Stores {
     public static Store file(Path path) {
         Objects.requireNonNull(path, "path");
         String name = "the file " + path;
-        return new Store() {
-            @Override
-            public Secret get() {
-                byte[] bytes;
-                try (InputStream in = Files.newInputStream(path)) {
-                    bytes = in.readNBytes(MAX_BYTES + 1);
-                } catch (NoSuchFileException e) {
-                    throw new CatalogKitException(
-                            "The credential file " + path + " does not exist: create it, or mount the secret there", e);
-                } catch (AccessDeniedException e) {
-                    throw new CatalogKitException(
-                            "The credential file " + path + " cannot be read: give this process read permission", e);
-                } catch (IOException e) {
-                    throw new CatalogKitException(
-                            "The credential file " + path + " could not be read ("
-                                    + e.getClass().getSimpleName()
-                                    + "): it must be a readable regular file holding the credential",
-                            e);
-                }
-                if (bytes.length > MAX_BYTES) {
-                    throw new CatalogKitException("The credential file " + path + " is larger than " + MAX_BYTES / 1024
-                            + " KiB: it should hold the credential alone");
-                }
-                return value(bytes, name, "it is empty: write the credential into it");
-            }
-
-            @Override
-            public String storeName() {
-                return name;
-            }
-
-            @Override
-            public boolean fixed() {
-                return false;
-            }
-
-            @Override
-            public String toString() {
-                return "CredentialSource[file " + path + "]";
-            }
-        };
+        return new Named(
+                () -> {
+                    byte[] bytes;
+                    try (InputStream in = Files.newInputStream(path)) {
+                        bytes = in.readNBytes(MAX_BYTES + 1);
+                    } catch (NoSuchFileException e) {
+                        throw new CatalogKitException(
+                                "The credential file " + path + " does not exist: create it, or mount the secret there",
+                                e);
+                    } catch (AccessDeniedException e) {
+                        throw new CatalogKitException(
+                                "The credential file " + path + " cannot be read: give this process read permission",
+                                e);
+                    } catch (IOException e) {
+                        throw new CatalogKitException(
+                                "The credential file " + path + " could not be read ("
+                                        + e.getClass().getSimpleName()
+                                        + "): it must be a readable regular file holding the credential",
+                                e);
+                    }
+                    if (bytes.length > MAX_BYTES) {
+                        throw new CatalogKitException("The credential file " + path + " is larger than "
+                                + MAX_BYTES / 1024 + " KiB: it should hold the credential alone");
+                    }
+                    return value(bytes, name, "it is empty: write the credential into it");
+                },
+                name,
+                false,
+                "file " + path);
     }
 
     /**
@@ -251,32 +185,18 @@ public final class Stores {
         List<String> argv = ProcessRunner.argv(command);
         String described = ProcessRunner.describe(argv);
         String name = "the command " + described;
-        return new Store() {
-            @Override
-            public Secret get() throws InterruptedException {
-                ProcessRunner.Result r = ProcessRunner.run(argv, null, timeout, MAX_BYTES);
-                if (r.exitStatus() != 0) {
-                    throw new CatalogKitException("The credential command " + described + " exited with status "
-                            + r.exitStatus() + " (its output is not shown): run it by hand to see why");
-                }
-                return value(r.output(), name, "it printed nothing: it should print the credential");
-            }
-
-            @Override
-            public String storeName() {
-                return name;
-            }
-
-            @Override
-            public boolean fixed() {
-                return false;
-            }
-
-            @Override
-            public String toString() {
-                return "CredentialSource[command " + described + "]";
-            }
-        };
+        return new Named(
+                () -> {
+                    ProcessRunner.Result r = ProcessRunner.run(argv, null, timeout, MAX_BYTES);
+                    if (r.exitStatus() != 0) {
+                        throw new CatalogKitException("The credential command " + described + " exited with status "
+                                + r.exitStatus() + " (its output is not shown): run it by hand to see why");
+                    }
+                    return value(r.output(), name, "it printed nothing: it should print the credential");
+                },
+                name,
+                false,
+                "command " + described);
     }
 
     /** The most a credential file or helper output may hold. */
@@ -315,5 +235,40 @@ public final class Stores {
 
     private static String capitalized(String s) {
         return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    /** A store: how to read it, its name for messages, whether it is fixed, and its label. */
+    private static final class Named implements Store {
+        private final CredentialSource read;
+        private final String name;
+        private final boolean fixed;
+        private final String label;
+
+        Named(CredentialSource read, String name, boolean fixed, String label) {
+            this.read = read;
+            this.name = name;
+            this.fixed = fixed;
+            this.label = label;
+        }
+
+        @Override
+        public Secret get() throws Exception {
+            return read.get();
+        }
+
+        @Override
+        public String storeName() {
+            return name;
+        }
+
+        @Override
+        public boolean fixed() {
+            return fixed;
+        }
+
+        @Override
+        public String toString() {
+            return "CredentialSource[" + label + "]";
+        }
     }
 }

@@ -1,6 +1,7 @@
 package io.catalogkit.tokens.alation.internal;
 
 import io.catalogkit.core.AuthenticationException;
+import io.catalogkit.core.internal.ErrorMapper;
 import io.catalogkit.core.internal.HeldCredential;
 import io.catalogkit.tokens.AccessToken;
 
@@ -62,12 +63,6 @@ public interface TokenMinter {
      * @return the exception to throw
      */
     static AuthenticationException stale(AuthenticationException refused, HeldCredential held) {
-        return new AuthenticationException(
-                refused.getMessage() + " " + held.staleSentence(),
-                refused.statusCode(),
-                refused.requestId().orElse(null),
-                refused.errorCode().orElse(null),
-                refused.method(),
-                refused.path());
+        return ErrorMapper.refusedCredential(refused, held.staleSentence());
     }
 }
