@@ -1,10 +1,7 @@
 package io.catalogkit.cli;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Properties;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
@@ -94,17 +91,8 @@ public final class CatalogKitCommand {
     /** Reads the version the build wrote into {@code version.properties}. */
     static final class Version implements IVersionProvider {
         @Override
-        public String[] getVersion() throws IOException {
-            Properties p = new Properties();
-            try (InputStream in = CatalogKitCommand.class.getResourceAsStream("version.properties")) {
-                if (in != null) {
-                    p.load(in);
-                }
-            }
-            return new String[] {
-                "catalogkit " + p.getProperty("version", "dev"),
-                "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")"
-            };
+        public String[] getVersion() {
+            return Launcher.versionLines();
         }
     }
 }
