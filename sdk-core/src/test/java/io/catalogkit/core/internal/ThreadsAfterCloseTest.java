@@ -11,13 +11,16 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * After {@code close()}, no thread of catalogkit or OkHttp outlives OkHttp's own idle policy (its
  * task runner and Okio's watchdog leave after 60 s idle) by more than a few seconds. Checked in a
  * JVM of its own, where no other test's client keeps OkHttp's shared threads busy; it takes about a
- * minute.
+ * minute, nearly all of it waiting, so it runs beside the module's other test classes.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class ThreadsAfterCloseTest {
     /** OkHttp's task runner threads and Okio's watchdog leave after this long with nothing to do. */
     static final Duration IDLE_POLICY = Duration.ofSeconds(60);
