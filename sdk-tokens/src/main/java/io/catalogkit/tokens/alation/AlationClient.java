@@ -14,15 +14,16 @@ import io.catalogkit.core.internal.Listeners;
 import io.catalogkit.core.internal.Transport;
 import io.catalogkit.tokens.AccessToken;
 import io.catalogkit.tokens.RefreshToken;
-import io.catalogkit.tokens.alation.internal.AccessTokens;
-import io.catalogkit.tokens.alation.internal.AlationCalls;
+import io.catalogkit.tokens.alation.internal.AccessTokenServiceImpl;
+import io.catalogkit.tokens.alation.internal.AlationApi;
 import io.catalogkit.tokens.alation.internal.AlationErrors;
+import io.catalogkit.tokens.alation.internal.AlationWire;
 import io.catalogkit.tokens.alation.internal.AuthInterceptor;
 import io.catalogkit.tokens.alation.internal.ManagedAccessToken;
 import io.catalogkit.tokens.alation.internal.OAuthMinter;
-import io.catalogkit.tokens.alation.internal.OAuthTokens;
+import io.catalogkit.tokens.alation.internal.OAuthTokenServiceImpl;
 import io.catalogkit.tokens.alation.internal.RefreshCredential;
-import io.catalogkit.tokens.alation.internal.RefreshTokens;
+import io.catalogkit.tokens.alation.internal.RefreshTokenServiceImpl;
 import io.catalogkit.tokens.alation.internal.TokenHeader;
 import java.time.Duration;
 import java.util.Map;
@@ -86,9 +87,9 @@ public final class AlationClient implements AutoCloseable {
                 .errorParser(AlationErrors.PARSER)
                 .credentialHeaders("TOKEN")
                 .build();
-        AlationCalls calls = new AlationCalls(transport);
-        this.accessTokens = new AccessTokens(calls);
-        this.oauthTokens = new OAuthTokens(calls, options.clock());
+        AlationApi api = new AlationApi(transport);
+        this.accessTokens = new AccessTokenServiceImpl(api);
+        this.oauthTokens = new OAuthTokenServiceImpl(api, options.clock());
         this.oauthClientId = b.clientId;
         CallListener listener = Listeners.guard(options.listener().orElse(null));
         if (b.refreshToken != null) {
@@ -128,7 +129,7 @@ public final class AlationClient implements AutoCloseable {
             this.interceptor = null;
             this.pairedInterceptor = null;
         }
-        this.refreshTokens = new RefreshTokens(calls, Optional.ofNullable(managed));
+        this.refreshTokens = new RefreshTokenServiceImpl(api, Optional.ofNullable(managed));
     }
 
     /**
@@ -400,7 +401,7 @@ public final class AlationClient implements AutoCloseable {
          */
         public Builder refreshToken(CredentialSource refreshToken, long userId) {
             this.refreshToken = Args.notNull(refreshToken, "refreshToken");
-            AlationCalls.checkUserId(userId);
+            AlationWire.checkUserId(userId);
             this.userId = userId;
             return this;
         }

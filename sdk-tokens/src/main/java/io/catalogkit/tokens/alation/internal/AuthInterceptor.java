@@ -80,7 +80,7 @@ public final class AuthInterceptor implements Interceptor {
         Request request = chain.request();
         if (!Origins.sameOrigin(request.url(), base)
                 || request.header(TokenHeader.HEADER) != null
-                || Endpoint.isTokenEndpoint(request.url().pathSegments())) {
+                || AlationApi.isTokenEndpoint(request.url().pathSegments())) {
             return proceed(chain, request, null);
         }
         Secret used = TokenHeader.obtain(checkOpen, token::get);

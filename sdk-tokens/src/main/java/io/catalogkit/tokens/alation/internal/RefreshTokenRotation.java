@@ -42,7 +42,7 @@ public final class RefreshTokenRotation {
      */
     public Rotation<RefreshToken> rotate(Secret refreshToken, long userId, SecretSink sink) {
         Args.headerSafe(refreshToken, "refreshToken");
-        AlationCalls.checkUserId(userId);
+        AlationWire.checkUserId(userId);
         Args.notNull(sink, "sink");
         Rotator rotator = new Rotator(Platform.ALATION, "Alation rotate refresh token of user " + userId);
         RefreshToken old = rotator.unchangedIfFails("validating the old refresh token", () -> {

@@ -61,7 +61,7 @@ public final class TokenHeader implements Interceptor {
                     : request.newBuilder().removeHeader(HEADER).build();
         } else if (home
                 && request.header(HEADER) == null
-                && !Endpoint.isTokenEndpoint(request.url().pathSegments())) {
+                && !AlationApi.isTokenEndpoint(request.url().pathSegments())) {
             request = withToken(request, obtain(checkOpen, token::get));
         }
         return refuseUnreadable(chain.proceed(request));

@@ -266,16 +266,24 @@ class ManagedAccessTokenTest {
 
     @Test
     void endpointPathsAreRecognisedUnderAnyBasePath() {
-        assertThat(Endpoint.isTokenEndpoint(List.of("integration", "v1", "createAPIAccessToken", "")))
+        assertThat(AlationApi.isTokenEndpoint(List.of("integration", "v1", "createAPIAccessToken", "")))
                 .isTrue();
-        assertThat(Endpoint.isTokenEndpoint(List.of("alation", "integration", "v1", "validateRefreshToken")))
+        assertThat(AlationApi.isTokenEndpoint(List.of("alation", "integration", "v1", "validateRefreshToken")))
                 .isTrue();
-        assertThat(Endpoint.isTokenEndpoint(List.of("integration", "v2", "table", "")))
+        assertThat(AlationApi.isTokenEndpoint(List.of("integration", "v2", "table", "")))
                 .isFalse();
-        assertThat(Endpoint.isTokenEndpoint(List.of("createAPIAccessToken", "")))
+        assertThat(AlationApi.isTokenEndpoint(List.of("createAPIAccessToken", "")))
                 .isFalse();
-        assertThat(Endpoint.isTokenEndpoint(List.of("v2", "v1", "createAPIAccessToken")))
+        assertThat(AlationApi.isTokenEndpoint(List.of("v2", "v1", "createAPIAccessToken")))
                 .isFalse();
-        assertThat(Endpoint.isTokenEndpoint(List.of(""))).isFalse();
+        assertThat(AlationApi.isTokenEndpoint(List.of(""))).isFalse();
+        assertThat(AlationApi.isTokenEndpoint(List.of("oauth", "v2", "token", "")))
+                .isTrue();
+        assertThat(AlationApi.isTokenEndpoint(List.of("alation", "oauth", "v2", "introspect")))
+                .isTrue();
+        assertThat(AlationApi.isTokenEndpoint(List.of("oauth", "v1", "token", "")))
+                .isFalse();
+        assertThat(AlationApi.isTokenEndpoint(List.of("integration", "v1", "revokeAPIAccessTokens", "x")))
+                .isFalse();
     }
 }

@@ -4,263 +4,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.catalogkit.core.ApiException;
 import io.catalogkit.core.AuthenticationException;
 import io.catalogkit.core.MalformedResponseException;
 import io.catalogkit.core.NotFoundException;
-import io.catalogkit.core.PermissionDeniedException;
 import io.catalogkit.core.Secret;
 import io.catalogkit.core.ServerException;
 import io.catalogkit.core.TransportException;
-import io.catalogkit.core.internal.Json;
 import io.catalogkit.tokens.AccessToken;
-import io.catalogkit.tokens.MockAnswers;
 import io.catalogkit.tokens.RefreshToken;
 import io.catalogkit.tokens.TokenStatus;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
-import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
-import mockwebserver3.junit5.StartStop;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** What the Alation client sends and how it reads every answer form, against MockWebServer. */
-class AlationWireTest {
-    static final String RT = "rt-EXAMPLE-7hQ2vN9xLk4pZm8w";
-    static final String RT_NEW = "rt-EXAMPLE-Jc5rT1yWq8bXs3Ud";
-    static final String AT = "at-EXAMPLE-Vd3kP0sLr6nYq2Hz";
-    static final String PASSWORD = "correct-horse-battery";
-
-    static final String REFRESH_OBJECT = "{\"user_id\": 17, \"created_at\": \"2025-03-04T09:15:27.401266Z\","
-            + " \"token_expires_at\": \"2025-05-03T09:15:27.400981Z\", \"token_status\": \"ACTIVE\","
-            + " \"last_used_at\": null, \"name\": \"catalogkit-ci\", \"refresh_token\": \"" + RT + "\"}";
-    static final String VALIDATED_REFRESH_OBJECT = "{\"user_id\": 17, \"created_at\":"
-            + " \"2025-03-04T09:15:27.401266Z\", \"token_expires_at\": \"2025-05-03T09:15:27.400981Z\","
-            + " \"token_status\": \"ACTIVE\", \"last_used_at\": \"2025-03-04T09:20:02.118530Z\","
-            + " \"name\": \"catalogkit-ci\", \"refresh_token\": \"" + RT + "\"}";
-    static final String ACCESS_OBJECT = "{\"user_id\": 17, \"created_at\": \"2025-03-04T09:20:02.118530Z\","
-            + " \"token_expires_at\": \"2025-03-05T09:20:02.115902Z\", \"token_status\": \"ACTIVE\","
-            + " \"api_access_token\": \"" + AT + "\"}";
-
-    @StartStop
-    final MockWebServer server = new MockWebServer();
-
-    final List<Duration> sleeps = new CopyOnWriteArrayList<>();
-    AlationClient client;
-
-    AlationClient client() {
-        if (client == null) {
-            client = AlationClient.builder()
-                    .baseUrl(server.url("/").toString())
-                    .sleeper(sleeps::add)
-                    .build();
-        }
-        return client;
-    }
-
-    @AfterEach
-    void close() {
-        if (client != null) {
-            client.close();
-        }
-    }
-
-    void answer(int status, String json) {
-        server.enqueue(MockAnswers.json(status, json));
-    }
-
-    RecordedRequest taken() throws InterruptedException {
-        return server.takeRequest();
-    }
-
-    static JsonNode json(RecordedRequest r) throws Exception {
-        return Json.MAPPER.readTree(r.getBody().utf8());
-    }
-
-    static void assertTokenCall(RecordedRequest r, String path) {
-        assertThat(r.getMethod()).isEqualTo("POST");
-        assertThat(r.getUrl().encodedPath()).isEqualTo(path);
-        assertThat(r.getUrl().query()).isNull();
-        assertThat(r.getHeaders().get("Content-Type")).startsWith("application/json");
-        assertThat(r.getHeaders().get("TOKEN")).isNull();
-        assertThat(r.getHeaders().get("Authorization")).isNull();
-        assertThat(r.getHeaders().get("User-Agent")).startsWith("catalogkit-java/");
-    }
-
-    static void assertRefreshBody(RecordedRequest r, String value) throws Exception {
-        JsonNode body = json(r);
-        assertThat(body.get("refresh_token").asText()).isEqualTo(value);
-        assertThat(body.get("user_id").isIntegralNumber())
-                .as("user_id as a number")
-                .isTrue();
-        assertThat(body.get("user_id").asLong()).isEqualTo(17);
-        assertThat(body.size()).isEqualTo(2);
-    }
-
-    // ------------------------------------------------------------------ every endpoint
-
-    @Test
-    void createRefreshTokenSendsTheCredentialsAndReadsTheToken() throws Exception {
-        answer(201, REFRESH_OBJECT);
-        RefreshToken t = client().refreshTokens().create("jdoe@example.com", Secret.of(PASSWORD), "catalogkit-ci");
-        RecordedRequest r = taken();
-        assertTokenCall(r, "/integration/v1/createRefreshToken/");
-        JsonNode body = json(r);
-        assertThat(body.get("username").asText()).isEqualTo("jdoe@example.com");
-        assertThat(body.get("password").asText()).isEqualTo(PASSWORD);
-        assertThat(body.get("name").asText()).isEqualTo("catalogkit-ci");
-        assertThat(body.size()).isEqualTo(3);
-
-        assertThat(t.getUserId()).isEqualTo(17);
-        assertThat(t.getName()).isEqualTo("catalogkit-ci");
-        assertThat(t.getSecret()).contains(Secret.of(RT));
-        assertThat(t.getCreatedAt()).isEqualTo(Instant.parse("2025-03-04T09:15:27.401266Z"));
-        assertThat(t.getExpiresAt()).contains(Instant.parse("2025-05-03T09:15:27.400981Z"));
-        assertThat(t.getLastUsedAt()).isEmpty();
-        assertThat(t.getStatus()).isEqualTo(TokenStatus.ACTIVE);
-        assertThat(t.toString()).doesNotContain(RT);
-    }
-
-    @Test
-    void validateRefreshTokenSendsTokenAndNumericUserId() throws Exception {
-        answer(200, VALIDATED_REFRESH_OBJECT);
-        RefreshToken t = client().refreshTokens().validate(Secret.of(RT), 17);
-        RecordedRequest r = taken();
-        assertTokenCall(r, "/integration/v1/validateRefreshToken/");
-        assertRefreshBody(r, RT);
-        assertThat(t.getLastUsedAt()).contains(Instant.parse("2025-03-04T09:20:02.118530Z"));
-        assertThat(t.getStatus()).isEqualTo(TokenStatus.ACTIVE);
-        assertThat(t.getSecret())
-                .as("validate returns the state, not the value")
-                .isEmpty();
-    }
-
-    @Test
-    void regenerateRefreshTokenReturnsTheNewValue() throws Exception {
-        answer(
-                201,
-                "{\"user_id\": 17, \"created_at\": \"2025-04-20T08:00:00.512044Z\", \"token_expires_at\":"
-                        + " \"2025-06-19T08:00:00.511730Z\", \"token_status\": \"ACTIVE\", \"last_used_at\": null,"
-                        + " \"name\": \"catalogkit-ci\", \"refresh_token\": \"" + RT_NEW + "\"}");
-        RefreshToken t = client().refreshTokens().regenerate(Secret.of(RT), 17);
-        RecordedRequest r = taken();
-        assertTokenCall(r, "/integration/v1/regenRefreshToken/");
-        assertRefreshBody(r, RT);
-        assertThat(t.getSecret()).contains(Secret.of(RT_NEW));
-        assertThat(t.getCreatedAt()).isEqualTo(Instant.parse("2025-04-20T08:00:00.512044Z"));
-    }
-
-    @Test
-    void createAccessTokenReadsValueOwnerAndExpiry() throws Exception {
-        answer(201, ACCESS_OBJECT);
-        AccessToken t = client().accessTokens().create(Secret.of(RT), 17);
-        RecordedRequest r = taken();
-        assertTokenCall(r, "/integration/v1/createAPIAccessToken/");
-        assertRefreshBody(r, RT);
-        assertThat(t.getSecret()).contains(Secret.of(AT));
-        assertThat(t.getOwner()).contains("17");
-        assertThat(t.getCreatedAt()).contains(Instant.parse("2025-03-04T09:20:02.118530Z"));
-        assertThat(t.getExpiresAt()).contains(Instant.parse("2025-03-05T09:20:02.115902Z"));
-        assertThat(t.getStatus()).isEqualTo(TokenStatus.ACTIVE);
-        assertThat(t.getId()).isEmpty();
-        assertThat(t.getName()).isEmpty();
-        assertThat(t.getActor()).isEmpty();
-        assertThat(t.getDescription()).isEmpty();
-        assertThat(t.toString()).doesNotContain(AT);
-    }
-
-    @Test
-    void validateAccessTokenSendsTheAccessToken() throws Exception {
-        answer(200, ACCESS_OBJECT);
-        AccessToken t = client().accessTokens().validate(Secret.of(AT), 17);
-        RecordedRequest r = taken();
-        assertTokenCall(r, "/integration/v1/validateAPIAccessToken/");
-        JsonNode body = json(r);
-        assertThat(body.get("api_access_token").asText()).isEqualTo(AT);
-        assertThat(body.get("user_id").isIntegralNumber()).isTrue();
-        assertThat(body.get("user_id").asLong()).isEqualTo(17);
-        assertThat(body.size()).isEqualTo(2);
-        assertThat(t.getStatus()).isEqualTo(TokenStatus.ACTIVE);
-        assertThat(t.getSecret()).isEmpty();
-        assertThat(t.getExpiresAt()).contains(Instant.parse("2025-03-05T09:20:02.115902Z"));
-    }
-
-    @Test
-    void revokeAllSendsTheRefreshToken() throws Exception {
-        answer(200, "{\"detail\": \"Revoked active access tokens for refresh token: 'catalogkit-ci' with id: 42\"}");
-        client().accessTokens().revokeAll(Secret.of(RT), 17);
-        RecordedRequest r = taken();
-        assertTokenCall(r, "/integration/v1/revokeAPIAccessTokens/");
-        assertRefreshBody(r, RT);
-    }
-
-    @Test
-    void revokeAllAcceptsAnEmptyAnswer() throws Exception {
-        server.enqueue(new MockResponse.Builder().code(200).build());
-        client().accessTokens().revokeAll(Secret.of(RT), 17);
-        assertTokenCall(taken(), "/integration/v1/revokeAPIAccessTokens/");
-    }
-
-    @Test
-    void aBasePathPrefixIsKept() throws Exception {
-        answer(200, VALIDATED_REFRESH_OBJECT);
-        try (AlationClient c = AlationClient.builder()
-                .baseUrl(server.url("/alation/").toString())
-                .build()) {
-            c.refreshTokens().validate(Secret.of(RT), 17);
-        }
-        assertThat(taken().getUrl().encodedPath()).isEqualTo("/alation/integration/v1/validateRefreshToken/");
-    }
-
-    @Test
-    void argumentsAreCheckedBeforeAnythingIsSent() {
-        RefreshTokenService r = client().refreshTokens();
-        AccessTokenService a = client().accessTokens();
-        assertThatThrownBy(() -> r.create(" ", Secret.of("p"), "n"))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("username");
-        assertThatThrownBy(() -> r.create("u", null, "n"))
-                .isInstanceOf(NullPointerException.class)
-                .hasMessageContaining("password");
-        assertThatThrownBy(() -> r.create("u", Secret.of("p"), ""))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("name");
-        assertThatThrownBy(() -> r.validate(null, 17)).hasMessageContaining("refreshToken");
-        assertThatThrownBy(() -> r.regenerate(Secret.of(RT), 0)).hasMessageContaining("userId");
-        assertThatThrownBy(() -> a.create(Secret.of(RT), -1)).hasMessageContaining("userId");
-        assertThatThrownBy(() -> a.validate(null, 17)).hasMessageContaining("accessToken");
-        assertThatThrownBy(() -> a.revokeAll(null, 17)).hasMessageContaining("refreshToken");
-        assertThat(server.getRequestCount()).isZero();
-    }
-
+/** How the Alation services read odd answers (error bodies, in-body failures, lenient fields) and which calls are retried, against MockWebServer. */
+class AlationAnswersHttpTest extends AlationHttpFixture {
     // ------------------------------------------------------------------ error bodies
-
-    @Test
-    void invalidRefreshTokenIsAnAuthenticationExceptionWithCodeDetailAndHint() {
-        answer(401, "{\"detail\": \"Refresh token provided is invalid.\", \"code\": \"401000\"}");
-        AuthenticationException e = catchThrowableOfType(
-                AuthenticationException.class, () -> client().refreshTokens().validate(Secret.of(RT), 17));
-        assertThat(e.statusCode()).isEqualTo(401);
-        assertThat(e.errorCode()).contains("401000");
-        assertThat(e.method()).isEqualTo("POST");
-        assertThat(e.path()).isEqualTo("/integration/v1/validateRefreshToken/");
-        assertThat(e.getMessage())
-                .contains("validate refresh token")
-                .contains("Refresh token provided is invalid.")
-                .contains("Create a new refresh token")
-                .doesNotContain(RT);
-    }
 
     @ParameterizedTest
     @ValueSource(strings = {"validate", "regenerate", "mint", "revoke"})
@@ -292,78 +59,6 @@ class AlationWireTest {
                 .isEqualTo(TokenStatus.EXPIRED);
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"EXPIRED", "REVOKED", "pending"})
-    void aMintWhoseStatusIsNotActiveFails(String status) {
-        answer(201, ACCESS_OBJECT.replace("\"ACTIVE\"", "\"" + status + "\""));
-        AuthenticationException e = catchThrowableOfType(
-                AuthenticationException.class, () -> client().accessTokens().create(Secret.of(RT), 17));
-        assertThat(e.statusCode()).isEqualTo(401);
-        assertThat(e.getMessage())
-                .contains("instead of ACTIVE")
-                .contains("Create a new refresh token")
-                .doesNotContain(AT)
-                .doesNotContain(RT);
-    }
-
-    @Test
-    void aMintWithoutStatusFails() {
-        answer(201, ACCESS_OBJECT.replace("\"token_status\": \"ACTIVE\",", ""));
-        assertThatThrownBy(() -> client().accessTokens().create(Secret.of(RT), 17))
-                .isInstanceOf(AuthenticationException.class)
-                .hasMessageContaining("UNKNOWN");
-    }
-
-    @Test
-    void invalidAccessTokenOnValidate() {
-        answer(401, "{\"detail\": \"API Access Token provided is invalid.\", \"code\": \"401000\"}");
-        AuthenticationException e = catchThrowableOfType(
-                AuthenticationException.class, () -> client().accessTokens().validate(Secret.of(AT), 17));
-        assertThat(e.errorCode()).contains("401000");
-        assertThat(e.getMessage())
-                .contains("API Access Token provided is invalid.")
-                .contains("mint a new one")
-                .doesNotContain(AT);
-    }
-
-    @Test
-    void wrongPasswordOnCreateRefreshToken() {
-        answer(401, "{\"detail\": \"Invalid username or password.\", \"code\": \"401000\"}");
-        AuthenticationException e = catchThrowableOfType(
-                AuthenticationException.class,
-                () -> client().refreshTokens().create("jdoe@example.com", Secret.of(PASSWORD), "ci"));
-        assertThat(e.getMessage())
-                .contains("Invalid username or password.")
-                .contains("Check the username and password")
-                .doesNotContain(PASSWORD);
-    }
-
-    @Test
-    void ssoUserOnCreateRefreshTokenGetsTheDetailAndTheUiHint() {
-        answer(403, "{\"detail\": \"This user signs in through SAML.\", \"code\": \"403000\"}");
-        PermissionDeniedException e = catchThrowableOfType(
-                PermissionDeniedException.class,
-                () -> client().refreshTokens().create("sso@example.com", Secret.of(PASSWORD), "ci"));
-        assertThat(e.getMessage())
-                .contains("This user signs in through SAML.")
-                .contains("SSO/SAML")
-                .contains("Alation UI");
-    }
-
-    @Test
-    void anyOther4xxOnCreateRefreshTokenCarriesDetailAndSsoHint() {
-        answer(
-                400,
-                "{\"title\": \"Invalid Payload\", \"detail\": \"LDAP users must sign in first.\","
-                        + " \"errors\": {\"username\": [\"unknown\"]}, \"code\": \"400010\"}");
-        ApiException e = catchThrowableOfType(
-                ApiException.class,
-                () -> client().refreshTokens().create("sso@example.com", Secret.of(PASSWORD), "ci"));
-        assertThat(e.statusCode()).isEqualTo(400);
-        assertThat(e.errorCode()).contains("400010");
-        assertThat(e.getMessage()).contains("LDAP users must sign in first.").contains("SSO/SAML");
-    }
-
     @Test
     void errorBodiesWithOnlyDetailOrANumericCode() {
         answer(401, "{\"detail\": \"Refresh token provided is invalid.\"}");
@@ -381,15 +76,6 @@ class AlationWireTest {
         NotFoundException notFound = catchThrowableOfType(
                 NotFoundException.class, () -> client().refreshTokens().validate(Secret.of(RT), 17));
         assertThat(notFound.errorCode()).contains("404000");
-    }
-
-    @Test
-    void anErrorEchoingTheTokenIsRedacted() {
-        answer(401, "{\"detail\": \"Refresh token " + RT + " is invalid.\", \"code\": \"401000\"}");
-        assertThatThrownBy(() -> client().refreshTokens().validate(Secret.of(RT), 17))
-                .isInstanceOf(AuthenticationException.class)
-                .hasMessageContaining("[redacted]")
-                .hasMessageNotContaining(RT);
     }
 
     @ParameterizedTest

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 
 /** What the OAuth client-credentials path sends and how it reads every answer, against MockWebServer. */
 @Tag("logs") // reads what catalogkit logs: runs with io.catalogkit at TRACE
-class OAuthWireTest {
+class OAuthTokenServiceHttpTest {
     static final String CLIENT_ID = "catalogkit-ci";
     static final String SECRET = "cs-EXAMPLE-s3cr&t=9";
     static final Instant NOW = Instant.parse("2025-03-04T09:15:27Z");

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
  * serialized model.
  */
 @Tag("logs") // reads what catalogkit logs: runs with io.catalogkit at TRACE
-class NoSecretLeakTest {
+class AlationNoSecretLeakTest {
     final Set<String> secrets = new LinkedHashSet<>();
     final List<String> texts = new ArrayList<>();
 

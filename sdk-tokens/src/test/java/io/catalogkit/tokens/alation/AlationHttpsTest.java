@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
-/** {@link AlationServicesFakeTest} over HTTPS (HTTP/2 by ALPN), the way users reach Alation. */
-class AlationServicesHttpsTest extends AlationServicesFakeTest {
+/** {@link AlationFakeTest} over HTTPS (HTTP/2 by ALPN), the way users reach Alation. */
+class AlationHttpsTest extends AlationFakeTest {
     @Override
     AlationFixture fixture() {
         return new AlationFixture(true, b -> b);

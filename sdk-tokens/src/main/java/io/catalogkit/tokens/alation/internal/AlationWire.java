@@ -1,13 +1,18 @@
 package io.catalogkit.tokens.alation.internal;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.catalogkit.core.MalformedResponseException;
 import io.catalogkit.core.Secret;
 import io.catalogkit.core.internal.Answer;
+import io.catalogkit.core.internal.Args;
 import io.catalogkit.core.internal.Json;
 import io.catalogkit.tokens.AccessToken;
 import io.catalogkit.tokens.RefreshToken;
 import io.catalogkit.tokens.TokenStatus;
+import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -16,16 +21,20 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.temporal.TemporalAccessor;
+import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import okhttp3.FormBody;
 
 /**
- * Reads Alation's token objects leniently (wire contract section 4): timestamps in any ISO-8601
- * form, {@code user_id} as a number or a string, {@code token_status} in any case, unknown fields
- * ignored. A required field that is missing or cannot be read is a {@link
+ * What goes on Alation's wire and how its answers are read; no HTTP. Request bodies: the JSON of the
+ * token endpoints ({@link TokenRequest}) and the forms of the OAuth endpoints. Answers are read
+ * leniently (wire contract section 4): timestamps in any ISO-8601 form, {@code user_id} as a number
+ * or a string, {@code token_status} in any case, unknown fields ignored; OAuth answers and JWT
+ * claims (section 7). A required field that is missing or cannot be read is a {@link
  * MalformedResponseException} naming the field, never a silent null; values are never quoted.
  */
-public final class AlationJson {
+public final class AlationWire {
     private static final DateTimeFormatter ISO = new DateTimeFormatterBuilder()
             .parseCaseInsensitive()
             .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
@@ -43,7 +52,88 @@ public final class AlationJson {
     private static final Pattern SHAPE = Pattern.compile(
             "(\\d{4}-\\d{2}-\\d{2})[Tt ](\\d{2}:\\d{2}(?::\\d{2})?)(?:[.,](\\d+))?\\s*([Zz]|[+-]\\d{2}(?::?\\d{2}(?::?\\d{2})?)?)?(\\[[^\\]]+\\])?");
 
-    private AlationJson() {}
+    private AlationWire() {}
+
+    /**
+     * The JSON body of a token-endpoint call. Secrets are revealed only here, where they must go on
+     * the wire; this class has no {@code toString} that could print them.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    static final class TokenRequest {
+        @JsonProperty("username")
+        private final String username;
+
+        @JsonProperty("password")
+        private final String password;
+
+        @JsonProperty("name")
+        private final String name;
+
+        @JsonProperty("refresh_token")
+        private final String refreshToken;
+
+        @JsonProperty("api_access_token")
+        private final String accessToken;
+
+        @JsonProperty("user_id")
+        private final Long userId;
+
+        private TokenRequest(
+                String username, String password, String name, String refreshToken, String accessToken, Long userId) {
+            this.username = username;
+            this.password = password;
+            this.name = name;
+            this.refreshToken = refreshToken;
+            this.accessToken = accessToken;
+            this.userId = userId;
+        }
+
+        /** R1: {@code username}, {@code password}, {@code name}. */
+        static TokenRequest credentials(String username, Secret password, String name) {
+            return new TokenRequest(username, password.reveal(), name, null, null, null);
+        }
+
+        /** R2, R3, P1, P3: {@code refresh_token}, {@code user_id} (a number). */
+        static TokenRequest refreshToken(Secret refreshToken, long userId) {
+            return new TokenRequest(null, null, null, refreshToken.reveal(), null, userId);
+        }
+
+        /** P2: {@code api_access_token}, {@code user_id} (a number). */
+        static TokenRequest accessToken(Secret accessToken, long userId) {
+            return new TokenRequest(null, null, null, null, accessToken.reveal(), userId);
+        }
+    }
+
+    /**
+     * Requires an Alation user id, as {@code user_id} carries it: from 1 to {@link
+     * Integer#MAX_VALUE}.
+     *
+     * @param userId the argument
+     * @throws IllegalArgumentException when it is outside
+     */
+    public static void checkUserId(long userId) {
+        // Alation's user ids are 32-bit database keys.
+        Args.between(userId, 1, Integer.MAX_VALUE, "userId");
+    }
+
+    /** O1's form: the client-credentials grant with the client's id and secret. */
+    static FormBody clientCredentialsForm(String clientId, Secret clientSecret) {
+        return withClient(new FormBody.Builder().add("grant_type", "client_credentials"), clientId, clientSecret);
+    }
+
+    /** O2's form: the JWT to introspect with the client's id and secret. */
+    static FormBody introspectForm(Secret jwt, String clientId, Secret clientSecret) {
+        return withClient(
+                new FormBody.Builder().add("token", jwt.reveal()).add("token_type_hint", "access_token"),
+                clientId,
+                clientSecret);
+    }
+
+    private static FormBody withClient(FormBody.Builder form, String clientId, Secret clientSecret) {
+        return form.add("client_id", clientId)
+                .add("client_secret", clientSecret.reveal())
+                .build();
+    }
 
     /**
      * Parses an ISO-8601 timestamp: with or without a fraction (any number of digits), with
@@ -280,5 +370,105 @@ public final class AlationJson {
                 .expiresAt(timestamp(a, "token_expires_at", true))
                 .status(status(a))
                 .build();
+    }
+
+    /**
+     * The new value in a regenerate answer, read before the whole token so that the client can
+     * switch to it even if the rest cannot be read.
+     *
+     * @param a the answer, a JSON object
+     * @return the new refresh token
+     */
+    static Secret regeneratedValue(Answer a) {
+        return Secret.of(requiredText(a, "refresh_token"));
+    }
+
+    /**
+     * Reads O1's answer: the JWT, its owner ({@code sub} claim) and its expiry ({@code expires_in}
+     * counted from when the request was sent, else the JWT's {@code exp}).
+     *
+     * @param a the answer, a JSON object
+     * @param sent when the request was sent, on the client's clock
+     * @return the token
+     */
+    static AccessToken mintedJwt(Answer a, Instant sent) {
+        Secret jwt = Secret.of(requiredText(a, "access_token"));
+        JsonNode claims = claims(jwt);
+        Long expiresIn = Json.longValue(Json.field(a.body(), "expires_in"));
+        Instant expires;
+        if (expiresIn != null && expiresIn > 0) {
+            expires = sent.plus(Duration.ofSeconds(expiresIn));
+        } else if (expiresIn == null && epoch(claims, "exp") != null) {
+            expires = epoch(claims, "exp");
+        } else {
+            throw a.malformed("a JSON object with a positive number 'expires_in'");
+        }
+        return AccessToken.builder()
+                .secret(jwt)
+                .owner(Json.text(Json.field(claims, "sub")))
+                .createdAt(sent)
+                .expiresAt(expires)
+                .status(TokenStatus.ACTIVE)
+                .build();
+    }
+
+    /**
+     * Reads O2's answer. An inactive answer says nothing more: the token's own claims tell expired
+     * from revoked.
+     *
+     * @param a the answer, a JSON object
+     * @param jwt the JWT introspected
+     * @param now the time now, on the client's clock
+     * @return the token's state
+     */
+    static AccessToken introspection(Answer a, Secret jwt, Instant now) {
+        JsonNode active = Json.field(a.body(), "active");
+        if (active == null || !active.isBoolean()) {
+            throw a.malformed("a JSON object with a boolean 'active'");
+        }
+        if (active.booleanValue()) {
+            JsonNode c = a.body();
+            return AccessToken.builder()
+                    .id(Json.text(Json.field(c, "jti")))
+                    .name(Json.text(Json.field(c, "client_id")))
+                    .owner(Json.text(Json.field(c, "sub")))
+                    .createdAt(epoch(c, "iat"))
+                    .expiresAt(epoch(c, "exp"))
+                    .status(TokenStatus.ACTIVE)
+                    .build();
+        }
+        JsonNode own = claims(jwt);
+        Instant exp = epoch(own, "exp");
+        return AccessToken.builder()
+                .id(Json.text(Json.field(own, "jti")))
+                .name(Json.text(Json.field(own, "client_id")))
+                .owner(Json.text(Json.field(own, "sub")))
+                .createdAt(epoch(own, "iat"))
+                .expiresAt(exp)
+                .status(exp == null || !exp.isAfter(now) ? TokenStatus.EXPIRED : TokenStatus.REVOKED)
+                .build();
+    }
+
+    /** Seconds since the epoch, as JWT claims carry them; null when absent or not a number. */
+    private static Instant epoch(JsonNode claims, String name) {
+        Long seconds = Json.longValue(Json.field(claims, name));
+        return seconds == null ? null : Instant.ofEpochSecond(seconds);
+    }
+
+    /**
+     * The claims of a JWT, read without checking its signature (only to know when it expires);
+     * null when it is not a JWT.
+     */
+    static JsonNode claims(Secret jwt) {
+        String[] parts = jwt.reveal().split("\\.", -1);
+        if (parts.length != 3) {
+            return null;
+        }
+        try {
+            JsonNode payload = Json.MAPPER.readTree(Base64.getUrlDecoder().decode(parts[1]));
+            return payload != null && payload.isObject() ? payload : null;
+        } catch (IOException | IllegalArgumentException e) {
+            return null;
+        }
     }
 }

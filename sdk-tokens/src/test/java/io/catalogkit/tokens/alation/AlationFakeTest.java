@@ -20,11 +20,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The services end to end against FakeAlation, with a client built without credentials. */
-class AlationServicesFakeTest {
+class AlationFakeTest {
     final AlationFixture f = fixture();
     final AlationClient anonymous = f.builder().build();
 
-    /** The fixture: its fake serves HTTP here, HTTPS in {@link AlationServicesHttpsTest}. */
+    /** The fixture: its fake serves HTTP here, HTTPS in {@link AlationHttpsTest}. */
     AlationFixture fixture() {
         return new AlationFixture();
     }

@@ -10,7 +10,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class AlationJsonTest {
+class AlationWireTest {
     @ParameterizedTest
     @CsvSource({
         "2025-03-04T09:15:27.401266Z, 2025-03-04T09:15:27.401266Z",
@@ -30,7 +30,7 @@ class AlationJsonTest {
         "2025-03-04T10:15:27[Europe/Paris], 2025-03-04T09:15:27Z"
     })
     void readsEveryIsoForm(String text, String expected) {
-        assertThat(AlationJson.parseTimestamp(text)).isEqualTo(Instant.parse(expected));
+        assertThat(AlationWire.parseTimestamp(text)).isEqualTo(Instant.parse(expected));
     }
 
     @ParameterizedTest
@@ -46,7 +46,7 @@ class AlationJsonTest {
                 "2025-03-04T09:15:27[Not/AZone]"
             })
     void rejectsEverythingElse(String text) {
-        assertThat(AlationJson.parseTimestamp(text)).isNull();
+        assertThat(AlationWire.parseTimestamp(text)).isNull();
     }
 
     @Test
@@ -65,10 +65,10 @@ class AlationJsonTest {
                     for (String o : offsets) {
                         for (String sep : List.of("T", "t", " ")) {
                             String text = d + sep + t + f + o;
-                            Instant quick = AlationJson.parseCommon(text);
+                            Instant quick = AlationWire.parseCommon(text);
                             if (quick != null) {
                                 fast++;
-                                assertThat(quick).as(text).isEqualTo(AlationJson.parseAny(text));
+                                assertThat(quick).as(text).isEqualTo(AlationWire.parseAny(text));
                             }
                         }
                     }
@@ -76,7 +76,7 @@ class AlationJsonTest {
             }
         }
         assertThat(fast).isGreaterThan(1000);
-        assertThat(AlationJson.parseCommon("2025-03-04T09:15:27.401266Z"))
+        assertThat(AlationWire.parseCommon("2025-03-04T09:15:27.401266Z"))
                 .isEqualTo(Instant.parse("2025-03-04T09:15:27.401266Z"));
     }
 }
