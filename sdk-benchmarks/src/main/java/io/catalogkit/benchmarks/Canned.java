@@ -45,6 +45,12 @@ public final class Canned {
     /** See {@link #ATLAN_GET_BY_GUID}. */
     public static final String DATAHUB_LIST = "datahub listAccessTokens";
 
+    /**
+     * The system property that makes {@link #responder()} serve HTTPS: {@code true}, or {@code
+     * false} or unset for plain HTTP.
+     */
+    public static final String TLS = "catalogkit.bench.tls";
+
     /** The Alation data path the auth benchmarks call. */
     public static final String ALATION_TABLES = "/integration/v2/table/";
 
@@ -56,13 +62,26 @@ public final class Canned {
     private Canned() {}
 
     /**
-     * Starts a responder with every canned answer.
+     * Starts a responder with every canned answer, over HTTPS when the system property {@value
+     * #TLS} is {@code true}.
      *
      * @return the running responder
+     * @throws IllegalArgumentException when the property has another value
      */
     public static Responder responder() {
+        return responder(tls(System.getProperty(TLS, "")));
+    }
+
+    /**
+     * Starts a responder with every canned answer.
+     *
+     * @param tls whether it serves HTTPS (HTTP/1.1) rather than plain HTTP/1.1
+     * @return the running responder
+     */
+    public static Responder responder(boolean tls) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         return Responder.builder()
+                .tls(tls)
                 // a lookup sends filter={"id":...}: one record; a plain list: a page
                 .json(ATLAN_GET_BY_GUID, "GET", "/api/service/apikeys", "filter=", 200, atlanLookup())
                 .json(ATLAN_LIST, "GET", "/api/service/apikeys", 200, atlanListPage())
@@ -71,6 +90,15 @@ public final class Canned {
                 .json(ALATION_DATA, "GET", ALATION_TABLES, 200, alationTables())
                 .json(DATAHUB_LIST, "POST", "/api/graphql", "listAccessTokens", 200, dataHubListPage(now))
                 .start();
+    }
+
+    /** Whether the value of {@value #TLS} asks for HTTPS. */
+    static boolean tls(String value) {
+        return switch (value) {
+            case "", "false" -> false;
+            case "true" -> true;
+            default -> throw new IllegalArgumentException("-D" + TLS + " must be true, false or unset, was " + value);
+        };
     }
 
     /**

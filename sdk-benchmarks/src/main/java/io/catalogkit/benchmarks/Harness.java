@@ -58,6 +58,12 @@ import okhttp3.Response;
  * [section...] [--runs=7] [--tokens=100000] [--page=500] [--calls=5000] [--threads=32 --rounds=3 --warm=10
  * --max-warm=120 --measure=8 --ops=atlanGetByGuid,dataHubList]}. No section: all but {@code
  * throughput}. Exits 0 when every check passes, 1 otherwise.
+ *
+ * <p>With {@code -Dcatalogkit.bench.tls=true} before {@code -cp}, {@code interleaved}, {@code
+ * alloc} and {@code throughput} run over HTTPS (HTTP/1.1) against the canned responder, both sides
+ * trusting its certificate the same way; with {@code -Dcatalogkit.bench.listener=metrics}, the
+ * catalogkit side binds {@code CatalogKitMetrics}. {@code throughput} passes both on to its JVMs;
+ * {@code interleaved}, {@code alloc} and {@code throughput} print the transport that ran.
  */
 public final class Harness {
     private static final String OWNER = "urn:li:corpuser:jdoe";
@@ -336,7 +342,8 @@ public final class Harness {
 
     private void coldStart() throws Exception {
         int runs = option("runs", 7);
-        try (Responder responder = Canned.responder()) {
+        // plain HTTP whatever -Dcatalogkit.bench.tls says: the fresh JVM gets only a URL and default clients
+        try (Responder responder = Canned.responder(false)) {
             Map<String, List<Double>> spawnToCall = new LinkedHashMap<>();
             Map<String, List<Double>> inMain = new LinkedHashMap<>();
             List<String> sides = List.of(Side.CATALOGKIT, Side.HAND_WRITTEN);
@@ -444,15 +451,30 @@ public final class Harness {
         });
     }
 
-    /** Runs {@code body} with a catalogkit and a hand-written side against one canned responder. */
+    /**
+     * Runs {@code body} with a catalogkit and a hand-written side against one canned responder
+     * (HTTPS with {@code -D}{@value Canned#TLS}{@code =true}), after a line naming the transport
+     * each side's client negotiated, and before a line with the connections the responder saw.
+     */
     private static void bothSides(java.util.function.BiConsumer<Side, Side> body) throws Exception {
         try (Responder responder = Canned.responder()) {
             Target target = Canned.target(responder.baseUrl());
-            OkHttpClient kitHttp = Side.httpClient();
-            OkHttpClient handHttp = Side.httpClient();
+            OkHttpClient kitHttp = Side.httpClient(responder);
+            OkHttpClient handHttp = Side.httpClient(responder);
             try (Side kit = Side.create(Side.CATALOGKIT, target, kitHttp);
                     Side hand = Side.create(Side.HAND_WRITTEN, target, handHttp)) {
+                String kitTransport = Side.transport(kitHttp, responder);
+                String handTransport = Side.transport(handHttp, responder);
+                System.out.println("transport: "
+                        + (kitTransport.equals(handTransport)
+                                ? kitTransport
+                                : "catalogkit " + kitTransport + ", hand-written " + handTransport));
                 body.accept(kit, hand);
+                System.out.println(
+                        responder.tlsHandshakes() == 0
+                                ? "the responder saw " + responder.connections() + " connections, none TLS"
+                                : "the responder saw " + responder.connections() + " connections, "
+                                        + responder.tlsHandshakes() + " TLS handshakes " + responder.tlsVersions());
             } finally {
                 Side.shutdown(kitHttp);
                 Side.shutdown(handHttp);
@@ -505,6 +527,16 @@ public final class Harness {
         int warm = option("warm", 10);
         int maxWarm = option("max-warm", 120);
         int measure = option("measure", 8);
+        String transport;
+        try (Responder responder = Canned.responder()) {
+            OkHttpClient http = Side.httpClient(responder);
+            try {
+                transport = Side.transport(http, responder);
+            } finally {
+                Side.shutdown(http);
+            }
+        }
+        System.out.println("transport: " + transport + " (every run checks its own)");
         System.out.printf(
                 "%d threads, %d rounds, a fresh JVM per run: warm-up until the JIT settles (%d-%d s), then %d s"
                         + " measured%n",
@@ -524,11 +556,11 @@ public final class Harness {
                 Run kit;
                 Run hand;
                 if (round % 2 == 0) { // alternate which side goes first
-                    kit = throughputRun(Side.CATALOGKIT, op, threads, warm, measure, maxWarm);
-                    hand = throughputRun(Side.HAND_WRITTEN, op, threads, warm, measure, maxWarm);
+                    kit = throughputRun(Side.CATALOGKIT, op, threads, warm, measure, maxWarm, transport);
+                    hand = throughputRun(Side.HAND_WRITTEN, op, threads, warm, measure, maxWarm, transport);
                 } else {
-                    hand = throughputRun(Side.HAND_WRITTEN, op, threads, warm, measure, maxWarm);
-                    kit = throughputRun(Side.CATALOGKIT, op, threads, warm, measure, maxWarm);
+                    hand = throughputRun(Side.HAND_WRITTEN, op, threads, warm, measure, maxWarm, transport);
+                    kit = throughputRun(Side.CATALOGKIT, op, threads, warm, measure, maxWarm, transport);
                 }
                 allSettled &= kit.settled() && hand.settled();
                 double ratio = kit.opsPerSecond() / hand.opsPerSecond();
@@ -567,29 +599,22 @@ public final class Harness {
      */
     private record Run(double opsPerSecond, double warmSeconds, boolean settled) {}
 
-    /** One fresh JVM's calls per second. */
-    private static Run throughputRun(String side, Op op, int threads, int warm, int measure, int maxWarm)
-            throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(
-                java(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                Throughput.class.getName(),
-                side,
-                op.name(),
-                Integer.toString(threads),
-                Integer.toString(warm),
-                Integer.toString(measure),
-                Integer.toString(maxWarm));
+    /** One fresh JVM's calls per second; it must have run over {@code transport}. */
+    private static Run throughputRun(
+            String side, Op op, int threads, int warm, int measure, int maxWarm, String transport) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(throughputCommand(side, op, threads, warm, measure, maxWarm));
         pb.redirectError(ProcessBuilder.Redirect.INHERIT);
         Process p = pb.start();
         double opsPerSecond = -1;
         double warmSeconds = -1;
         boolean settled = false;
+        String ranOver = null;
         try (BufferedReader out =
                 new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line; (line = out.readLine()) != null; ) {
-                if (line.startsWith("THROUGHPUT opsPerSecond=")) {
+                if (line.startsWith(Throughput.TRANSPORT)) {
+                    ranOver = line.substring(Throughput.TRANSPORT.length());
+                } else if (line.startsWith("THROUGHPUT opsPerSecond=")) {
                     opsPerSecond = Double.parseDouble(line.substring(line.indexOf('=') + 1));
                 } else if (line.startsWith("SETTLE ")) {
                     for (String field : line.substring("SETTLE ".length()).split(" ")) {
@@ -606,7 +631,39 @@ public final class Harness {
         if (p.waitFor() != 0 || opsPerSecond < 0) {
             throw new IllegalStateException("the throughput program (" + side + ", " + op.label() + ") failed");
         }
+        if (!transport.equals(ranOver)) {
+            throw new IllegalStateException("the throughput program (" + side + ", " + op.label() + ") ran over "
+                    + ranOver + ", not " + transport + ": check the -D options passed on to it");
+        }
         return new Run(opsPerSecond, warmSeconds, settled);
+    }
+
+    /** The system properties that choose what is measured, passed on to the throughput JVMs. */
+    static final List<String> PASSED_ON = List.of(CatalogkitSide.LISTENER, Canned.TLS);
+
+    /**
+     * The command line of one throughput JVM: this JVM's classpath, and each of {@link #PASSED_ON}
+     * that is set here as a {@code -D} option.
+     */
+    static List<String> throughputCommand(String side, Op op, int threads, int warm, int measure, int maxWarm) {
+        List<String> command = new ArrayList<>(List.of(java()));
+        for (String name : PASSED_ON) {
+            String value = System.getProperty(name);
+            if (value != null) {
+                command.add("-D" + name + "=" + value);
+            }
+        }
+        command.addAll(List.of(
+                "-cp",
+                System.getProperty("java.class.path"),
+                Throughput.class.getName(),
+                side,
+                op.name(),
+                Integer.toString(threads),
+                Integer.toString(warm),
+                Integer.toString(measure),
+                Integer.toString(maxWarm)));
+        return command;
     }
 
     // ------------------------------------------------------------------ small utilities

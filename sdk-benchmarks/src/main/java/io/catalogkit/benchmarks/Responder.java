@@ -13,9 +13,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import javax.net.ssl.SSLSocket;
+import okhttp3.tls.HandshakeCertificates;
+import okhttp3.tls.HeldCertificate;
 
 /**
  * A loopback HTTP/1.1 server that costs next to nothing: it answers every request with canned
@@ -26,6 +30,12 @@ import java.util.concurrent.atomic.LongAdder;
  * answering, so a connection is always at a request boundary when the next request starts. A
  * request it cannot frame (chunked body, oversized head or body, garbage) gets a canned error and
  * the connection is closed. Requests are counted in total and per route.
+ *
+ * <p>With {@link Builder#tls(boolean) tls(true)} it serves HTTPS instead, HTTP/1.1 only (no ALPN),
+ * under a certificate made at start for {@code 127.0.0.1} and {@code localhost}, signed by a
+ * certificate authority of its own that a client trusts through {@link #clientCertificates()}.
+ * Each connection's handshake is completed, counted and its TLS version recorded before its first
+ * request is read.
  */
 public final class Responder implements AutoCloseable {
     private static final int MAX_HEAD = 64 * 1024;
@@ -38,12 +48,39 @@ public final class Responder implements AutoCloseable {
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final LongAdder requests = new LongAdder();
     private final LongAdder connections = new LongAdder();
+    private final LongAdder handshakes = new LongAdder();
+    private final Set<String> tlsVersions = ConcurrentHashMap.newKeySet();
+    private final HandshakeCertificates clientCertificates;
     private volatile boolean closed;
 
-    private Responder(List<Route> routes) throws IOException {
+    private Responder(List<Route> routes, boolean tls) throws IOException {
         this.routes = List.copyOf(routes);
         this.notFound = answer(404, "application/json", "{\"message\":\"no canned answer\"}", Map.of());
-        this.server = new ServerSocket(0, 1024, InetAddress.getLoopbackAddress());
+        if (tls) {
+            HeldCertificate authority = new HeldCertificate.Builder()
+                    .certificateAuthority(0)
+                    .commonName("catalogkit benchmark CA")
+                    .build();
+            HeldCertificate certificate = new HeldCertificate.Builder()
+                    .commonName("catalogkit benchmark")
+                    .addSubjectAlternativeName("127.0.0.1")
+                    .addSubjectAlternativeName("localhost")
+                    .signedBy(authority)
+                    .build();
+            HandshakeCertificates serverCertificates = new HandshakeCertificates.Builder()
+                    .heldCertificate(certificate, authority.certificate())
+                    .build();
+            this.clientCertificates = new HandshakeCertificates.Builder()
+                    .addTrustedCertificate(authority.certificate())
+                    .build();
+            this.server = serverCertificates
+                    .sslContext()
+                    .getServerSocketFactory()
+                    .createServerSocket(0, 1024, InetAddress.getLoopbackAddress());
+        } else {
+            this.clientCertificates = null;
+            this.server = new ServerSocket(0, 1024, InetAddress.getLoopbackAddress());
+        }
         this.acceptor = new Thread(this::acceptLoop, "responder-accept");
         acceptor.setDaemon(true);
         acceptor.start();
@@ -59,12 +96,43 @@ public final class Responder implements AutoCloseable {
     }
 
     /**
-     * The base URL, e.g. {@code http://127.0.0.1:40123}.
+     * The base URL, e.g. {@code http://127.0.0.1:40123}, or {@code https://...} when serving TLS.
      *
      * @return the URL, without a trailing slash
      */
     public String baseUrl() {
-        return "http://" + server.getInetAddress().getHostAddress() + ":" + server.getLocalPort();
+        return (clientCertificates != null ? "https://" : "http://")
+                + server.getInetAddress().getHostAddress() + ":" + server.getLocalPort();
+    }
+
+    /**
+     * What a client needs to trust this responder's certificate, when it serves TLS: {@link
+     * HandshakeCertificates#sslSocketFactory()} and {@link HandshakeCertificates#trustManager()}
+     * for {@code OkHttpClient.Builder.sslSocketFactory(...)}.
+     *
+     * @return the trusted certificate authority, or empty when serving plain HTTP
+     */
+    public Optional<HandshakeCertificates> clientCertificates() {
+        return Optional.ofNullable(clientCertificates);
+    }
+
+    /**
+     * TLS handshakes completed so far: one per connection when serving TLS, none otherwise.
+     *
+     * @return the count
+     */
+    public long tlsHandshakes() {
+        return handshakes.sum();
+    }
+
+    /**
+     * The TLS versions the completed handshakes negotiated, as Java names them (e.g. {@code
+     * TLSv1.3}).
+     *
+     * @return the versions seen so far, empty when serving plain HTTP
+     */
+    public Set<String> tlsVersions() {
+        return Set.copyOf(tlsVersions);
     }
 
     /**
@@ -146,6 +214,11 @@ public final class Responder implements AutoCloseable {
     private void serve(Socket socket) {
         try (socket) {
             socket.setTcpNoDelay(true);
+            if (socket instanceof SSLSocket tls) {
+                tls.startHandshake();
+                tlsVersions.add(tls.getSession().getProtocol());
+                handshakes.increment();
+            }
             InputStream in = socket.getInputStream();
             OutputStream out = socket.getOutputStream();
             Reader reader = new Reader(in);
@@ -410,8 +483,21 @@ public final class Responder implements AutoCloseable {
     /** Describes the routes of a {@link Responder}; the first route that matches answers. */
     public static final class Builder {
         private final List<Route> routes = new ArrayList<>();
+        private boolean tls;
 
         private Builder() {}
+
+        /**
+         * Serves HTTPS (HTTP/1.1) under a certificate made at start, or plain HTTP/1.1 (the
+         * default).
+         *
+         * @param tls whether to serve HTTPS
+         * @return this builder
+         */
+        public Builder tls(boolean tls) {
+            this.tls = tls;
+            return this;
+        }
 
         /**
          * Answers requests with this method and path (query ignored).
@@ -452,7 +538,7 @@ public final class Responder implements AutoCloseable {
          */
         public Responder start() {
             try {
-                return new Responder(routes);
+                return new Responder(routes, tls);
             } catch (IOException e) {
                 throw new UncheckedIOException("could not start the responder", e);
             }

@@ -1,8 +1,14 @@
 package io.catalogkit.benchmarks;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import okhttp3.ConnectionPool;
+import okhttp3.Handshake;
 import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
 
 /**
  * One side of the comparison: the measured operations done through catalogkit or written by hand
@@ -81,9 +87,53 @@ public interface Side extends AutoCloseable {
      * @return a new client
      */
     static OkHttpClient httpClient() {
-        return new OkHttpClient.Builder()
-                .connectionPool(new ConnectionPool(64, 5, TimeUnit.MINUTES))
+        return poolFor32Threads().build();
+    }
+
+    /**
+     * The OkHttp client both sides start from against a responder: {@link #httpClient()}, and when
+     * the responder serves TLS, its certificate authority trusted through {@code
+     * sslSocketFactory(...)}, the same way on both sides. OkHttp's default connection pool (as
+     * widened above) keeps connections, so a side pays a TLS handshake per new connection only.
+     *
+     * @param responder the responder the client will call
+     * @return a new client
+     */
+    static OkHttpClient httpClient(Responder responder) {
+        OkHttpClient.Builder b = poolFor32Threads();
+        responder
+                .clientCertificates()
+                .ifPresent(trust -> b.sslSocketFactory(trust.sslSocketFactory(), trust.trustManager()));
+        return b.build();
+    }
+
+    private static OkHttpClient.Builder poolFor32Threads() {
+        return new OkHttpClient.Builder().connectionPool(new ConnectionPool(64, 5, TimeUnit.MINUTES));
+    }
+
+    /**
+     * What a client's calls to a responder travel over, read from one probe call's connection:
+     * e.g. {@code TLS 1.3 HTTP/1.1} or {@code plain HTTP/1.1}.
+     *
+     * @param http the client
+     * @param responder the responder (its {@link Canned#ALATION_TABLES} route answers the probe)
+     * @return the TLS version, or {@code plain}, and the HTTP version
+     * @throws UncheckedIOException when the probe call fails
+     */
+    static String transport(OkHttpClient http, Responder responder) {
+        Request probe = new Request.Builder()
+                .url(responder.baseUrl() + Canned.ALATION_TABLES)
                 .build();
+        try (Response response = http.newCall(probe).execute()) {
+            response.body().bytes();
+            Handshake handshake = response.handshake();
+            String protocol = response.protocol().toString().toUpperCase(Locale.ROOT);
+            return (handshake == null
+                            ? "plain"
+                            : handshake.tlsVersion().javaName().replace("TLSv", "TLS ")) + " " + protocol;
+        } catch (IOException e) {
+            throw new UncheckedIOException("the transport probe failed", e);
+        }
     }
 
     /**

@@ -8,14 +8,17 @@ import okhttp3.OkHttpClient;
 /**
  * The program whose throughput {@link Harness} measures, run in a fresh JVM per side so that the
  * two sides never share a JIT profile: many threads run one operation on one side against an
- * in-process canned responder, first until the JIT has settled ({@link JitSettle}: at least the
+ * in-process canned responder (HTTPS with {@code -Dcatalogkit.bench.tls=true}), first until the JIT has settled ({@link JitSettle}: at least the
  * warm-up, at most the longest warm-up), then counted after two more seconds, and lines {@code
- * SETTLE ...} and {@code THROUGHPUT opsPerSecond=...} are printed.
+ * TRANSPORT ...} (from one probe call), {@code SETTLE ...} and {@code THROUGHPUT opsPerSecond=...} are printed.
  *
  * <p>Arguments: {@code catalogkit} or {@code handWritten}, an {@link Op} name, threads, warm-up
  * seconds, measured seconds, and optionally the longest warm-up in seconds (120 by default).
  */
 public final class Throughput {
+    /** The start of the line naming the transport the run's client negotiated. */
+    static final String TRANSPORT = "TRANSPORT ";
+
     private Throughput() {}
 
     /**
@@ -32,8 +35,9 @@ public final class Throughput {
         long measureMillis = Long.parseLong(args[4]) * 1000;
         int maxWarm = args.length > 5 ? Integer.parseInt(args[5]) : 120;
         try (Responder responder = Canned.responder()) {
-            OkHttpClient http = Side.httpClient();
+            OkHttpClient http = Side.httpClient(responder);
             try (Side s = Side.create(side, Canned.target(responder.baseUrl()), http)) {
+                System.out.println(TRANSPORT + Side.transport(http, responder));
                 JitSettle.Outcome settle =
                         JitSettle.run(() -> op.run(s), threads, warmSeconds, Math.max(maxWarm, warmSeconds));
                 System.out.println(settle.line());

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  */
 class SidesTest {
     private final Responder responder = Canned.responder();
-    private final OkHttpClient http = Side.httpClient();
+    private final OkHttpClient http = Side.httpClient(responder);
     private final Target target = Canned.target(responder.baseUrl());
     private final Side kit = Side.create(Side.CATALOGKIT, target, http);
     private final Side hand = Side.create(Side.HAND_WRITTEN, target, http);

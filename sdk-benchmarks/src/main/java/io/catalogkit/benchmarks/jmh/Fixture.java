@@ -41,7 +41,7 @@ public class Fixture {
     @Setup(Level.Trial)
     public void start(BenchmarkParams params) throws InterruptedException {
         responder = Canned.responder();
-        http = Side.httpClient();
+        http = Side.httpClient(responder);
         ops = Side.create(side, Canned.target(responder.baseUrl()), http);
         if (params.getThreads() > 1) {
             String method =
