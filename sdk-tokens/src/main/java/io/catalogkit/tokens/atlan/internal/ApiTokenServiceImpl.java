@@ -92,7 +92,7 @@ public final class ApiTokenServiceImpl implements ApiTokenService {
                 + " you find: it may have been created.";
         ApiRequest request = ApiRequest.builder("create API token", "POST")
                 .path(APIKEYS)
-                .body(new Wire.CreateBody(
+                .body(new AtlanWire.CreateBody(
                         displayName, description == null ? "" : description, List.copyOf(personas), validity))
                 .timeout(CREATE_TIMEOUT)
                 .ambiguousFailureHint(lookUp)
@@ -281,7 +281,7 @@ public final class ApiTokenServiceImpl implements ApiTokenService {
         ApiRequest request = ApiRequest.builder(operation, "POST")
                 .path(APIKEYS)
                 .pathParam(guid)
-                .body(new Wire.UpdateBody(displayName, description, List.copyOf(personas)))
+                .body(new AtlanWire.UpdateBody(displayName, description, List.copyOf(personas)))
                 .safeToRetry(true)
                 .hints((status, code) -> status == 404
                         ? "No API token has GUID " + guid + "; it may have been purged."
@@ -291,8 +291,8 @@ public final class ApiTokenServiceImpl implements ApiTokenService {
         ApiToken answered = null;
         if (ex.object().isPresent()) {
             try {
-                answered = TokenParser.token(ex.body());
-            } catch (TokenParser.Malformed e) {
+                answered = AtlanWire.token(ex.body());
+            } catch (AtlanWire.Malformed e) {
                 LOG.debug("Atlan {}: the answer is not a readable token; reading it again", operation);
             }
         }
@@ -393,7 +393,7 @@ public final class ApiTokenServiceImpl implements ApiTokenService {
                 .query("appendTags", "false")
                 .query("replaceBusinessAttributes", "false")
                 .query("overwriteBusinessAttributes", "false")
-                .body(Wire.saveAsset(
+                .body(AtlanWire.saveAsset(
                         asset.typeName(), placeholder, asset.qualifiedName(), asset.name(), attribute, users))
                 .credentials(impersonation)
                 .secrets(impersonationToken)
@@ -454,7 +454,7 @@ public final class ApiTokenServiceImpl implements ApiTokenService {
             String operation, String guid, String attribute, Credentials impersonation, Secret impersonationToken) {
         ApiRequest request = ApiRequest.builder(operation + ": find asset with the impersonation token", "POST")
                 .path(INDEX_SEARCH)
-                .body(Wire.findAsset(guid, attribute))
+                .body(AtlanWire.findAsset(guid, attribute))
                 .credentials(impersonation)
                 .secrets(impersonationToken)
                 .safeToRetry(true)
@@ -481,9 +481,9 @@ public final class ApiTokenServiceImpl implements ApiTokenService {
                 throw ex.malformed("an asset with 'typeName' and 'attributes.qualifiedName'");
             }
             try {
-                List<String> users = TokenParser.usernames(attributes.get(attribute), attribute);
+                List<String> users = AtlanWire.usernames(attributes.get(attribute), attribute);
                 return Optional.of(new Asset(typeName, qualifiedName, Json.text(attributes.get("name")), users));
-            } catch (TokenParser.Malformed m) {
+            } catch (AtlanWire.Malformed m) {
                 throw ex.malformed(m.getMessage());
             }
         }
@@ -556,8 +556,8 @@ public final class ApiTokenServiceImpl implements ApiTokenService {
 
     private static ApiToken token(Answer ex, JsonNode node) {
         try {
-            return TokenParser.token(node);
-        } catch (TokenParser.Malformed e) {
+            return AtlanWire.token(node);
+        } catch (AtlanWire.Malformed e) {
             throw ex.malformed(e.getMessage());
         }
     }

@@ -105,11 +105,11 @@ public final class AssetSearch {
                     guid,
                     typeName,
                     Json.text(attributes.get("name")),
-                    TokenParser.usernames(attributes.get(ApiTokenServiceImpl.ADMIN_USERS), "adminUsers")
+                    AtlanWire.usernames(attributes.get(ApiTokenServiceImpl.ADMIN_USERS), "adminUsers")
                             .contains(username),
-                    TokenParser.usernames(attributes.get(ApiTokenServiceImpl.VIEWER_USERS), "viewerUsers")
+                    AtlanWire.usernames(attributes.get(ApiTokenServiceImpl.VIEWER_USERS), "viewerUsers")
                             .contains(username));
-        } catch (TokenParser.Malformed m) {
+        } catch (AtlanWire.Malformed m) {
             throw ex.malformed(m.getMessage());
         }
     }
@@ -119,14 +119,16 @@ public final class AssetSearch {
         Map<String, Object> bool = new LinkedHashMap<>();
         bool.put(
                 "filter",
-                List.of(Wire.term("__superTypeNames.keyword", "Referenceable"), Wire.term("__state", "ACTIVE")));
+                List.of(
+                        AtlanWire.term("__superTypeNames.keyword", "Referenceable"),
+                        AtlanWire.term("__state", "ACTIVE")));
         bool.put(
                 "should",
                 List.of(
-                        Wire.term(ApiTokenServiceImpl.ADMIN_USERS, username),
-                        Wire.term(ApiTokenServiceImpl.VIEWER_USERS, username)));
+                        AtlanWire.term(ApiTokenServiceImpl.ADMIN_USERS, username),
+                        AtlanWire.term(ApiTokenServiceImpl.VIEWER_USERS, username)));
         bool.put("minimum_should_match", 1);
-        Map<String, Object> dsl = Wire.obj(
+        Map<String, Object> dsl = AtlanWire.obj(
                 "from",
                 from,
                 "size",
@@ -134,10 +136,10 @@ public final class AssetSearch {
                 "track_total_hits",
                 true,
                 "query",
-                Wire.obj("bool", bool),
+                AtlanWire.obj("bool", bool),
                 "sort",
-                List.of(Wire.obj("__guid", Wire.obj("order", "asc"))));
-        return Wire.obj(
+                List.of(AtlanWire.obj("__guid", AtlanWire.obj("order", "asc"))));
+        return AtlanWire.obj(
                 "dsl",
                 dsl,
                 "attributes",

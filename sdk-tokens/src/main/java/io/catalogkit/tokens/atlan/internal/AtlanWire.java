@@ -7,21 +7,24 @@ import io.catalogkit.core.internal.Json;
 import io.catalogkit.tokens.ApiToken;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
- * Reads Atlan's API token records, tolerating the encodings the contract lists: numbers as JSON
- * strings, persona lists as objects, strings or a JSON-encoded string of either, deprecated fields,
- * and names only under {@code attributes}. What cannot be read safely (a persona list of unknown
- * shape, say) raises {@link Malformed} rather than being guessed: a wrong persona set sent back by
- * an update would unlink personas.
+ * What goes to Atlan and what comes back: the request bodies catalogkit sends (their {@code
+ * toString} holds no secret), and the lenient reader of Atlan's answers. The reader tolerates the
+ * encodings the contract lists: numbers as JSON strings, persona lists as objects, strings or a
+ * JSON-encoded string of either, deprecated fields, and names only under {@code attributes}. What
+ * cannot be read safely (a persona list of unknown shape, say) raises {@link Malformed} rather than
+ * being guessed: a wrong persona set sent back by an update would unlink personas. Pure: no HTTP.
  */
-final class TokenParser {
-    private TokenParser() {}
+final class AtlanWire {
+    private AtlanWire() {}
 
     /** A required field is missing or has a shape that cannot be read safely. */
     static final class Malformed extends RuntimeException {
@@ -225,5 +228,96 @@ final class TokenParser {
     private static String firstText(JsonNode first, JsonNode second, String field) {
         String s = Json.text(first.get(field));
         return s != null ? s : Json.text(second.get(field));
+    }
+
+    // ---------------------------------------------------------------- request bodies
+
+    /**
+     * T2, create an API token.
+     *
+     * @param displayName the name
+     * @param description the description, {@code ""} for none
+     * @param personaQualifiedNames the personas to link
+     * @param validitySeconds the validity, already clamped
+     * @param personas always empty: the deprecated field Atlan's documentation and atlan-java send
+     */
+    record CreateBody(
+            String displayName,
+            String description,
+            List<String> personaQualifiedNames,
+            long validitySeconds,
+            List<Object> personas) {
+        CreateBody(String displayName, String description, List<String> personaQualifiedNames, long validitySeconds) {
+            this(displayName, description, personaQualifiedNames, validitySeconds, List.of());
+        }
+    }
+
+    /**
+     * T3, update an API token: always the complete persona set, never a validity.
+     *
+     * @param displayName the name
+     * @param description the description, {@code ""} for none
+     * @param personaQualifiedNames the complete persona set
+     */
+    record UpdateBody(
+            String displayName, String description, List<String> personaQualifiedNames, List<Object> personas) {
+        UpdateBody(String displayName, String description, List<String> personaQualifiedNames) {
+            this(displayName, description, personaQualifiedNames, List.of());
+        }
+    }
+
+    /**
+     * A1, index search for one asset by GUID, reading one user-list attribute.
+     *
+     * @param guid the asset's GUID
+     * @param attribute {@code adminUsers} or {@code viewerUsers}
+     * @return the body
+     */
+    static Map<String, Object> findAsset(String guid, String attribute) {
+        List<Object> filter = List.of(
+                term("__superTypeNames.keyword", "Referenceable"), term("__state", "ACTIVE"), term("__guid", guid));
+        Map<String, Object> dsl =
+                obj("from", 0, "size", 1, "track_total_hits", true, "query", obj("bool", obj("filter", filter)));
+        return obj("dsl", dsl, "attributes", List.of(attribute), "suppressLogs", true);
+    }
+
+    /**
+     * A2, save one asset's user list, matched by type and qualified name.
+     *
+     * @param typeName the asset's type
+     * @param placeholderGuid a negative GUID, so that Atlas resolves the asset by qualified name
+     * @param qualifiedName the asset's qualified name
+     * @param name the asset's name, or null
+     * @param attribute {@code adminUsers} or {@code viewerUsers}
+     * @param users the complete list
+     * @return the body
+     */
+    static Map<String, Object> saveAsset(
+            String typeName,
+            String placeholderGuid,
+            String qualifiedName,
+            String name,
+            String attribute,
+            List<String> users) {
+        Map<String, Object> attributes = new LinkedHashMap<>();
+        attributes.put("qualifiedName", qualifiedName);
+        if (name != null) {
+            attributes.put("name", name);
+        }
+        attributes.put(attribute, users);
+        Map<String, Object> entity = obj("typeName", typeName, "guid", placeholderGuid, "attributes", attributes);
+        return obj("entities", List.of(entity));
+    }
+
+    static Map<String, Object> term(String field, String value) {
+        return obj("term", obj(field, obj("value", value)));
+    }
+
+    static Map<String, Object> obj(Object... keysAndValues) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            m.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return m;
     }
 }
