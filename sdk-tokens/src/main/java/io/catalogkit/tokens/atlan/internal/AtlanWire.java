@@ -1,8 +1,10 @@
 package io.catalogkit.tokens.atlan.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.catalogkit.core.Secret;
+import io.catalogkit.core.internal.Answer;
 import io.catalogkit.core.internal.Json;
 import io.catalogkit.tokens.ApiToken;
 import java.time.Instant;
@@ -11,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -24,6 +27,13 @@ import java.util.function.Consumer;
  * being guessed: a wrong persona set sent back by an update would unlink personas. Pure: no HTTP.
  */
 final class AtlanWire {
+    /** What Atlan puts before an API token's client id to name its user. */
+    static final String SERVICE_ACCOUNT_PREFIX = "service-account-";
+    /** The asset attribute listing its admins. */
+    static final String ADMIN_USERS = "adminUsers";
+    /** The asset attribute listing its viewers. */
+    static final String VIEWER_USERS = "viewerUsers";
+
     private AtlanWire() {}
 
     /** A required field is missing or has a shape that cannot be read safely. */
@@ -230,6 +240,194 @@ final class AtlanWire {
         return s != null ? s : Json.text(second.get(field));
     }
 
+    // ---------------------------------------------------------------- answers
+
+    /**
+     * Reads one token record of an answer.
+     *
+     * @param ex the answer, for the failure
+     * @param node the record
+     * @return the token
+     * @throws io.catalogkit.core.MalformedResponseException when the record is unreadable
+     */
+    static ApiToken token(Answer ex, JsonNode node) {
+        try {
+            return token(node);
+        } catch (Malformed e) {
+            throw ex.malformed(e.getMessage());
+        }
+    }
+
+    /**
+     * One page of T1.
+     *
+     * @param totalRecord the count of all tokens, or null when not sent
+     * @param filterRecord the count of the filter's matches, or null when not sent
+     * @param records the tokens on the page
+     */
+    record Listing(Integer totalRecord, Integer filterRecord, List<ApiToken> records) {}
+
+    /**
+     * Reads a T1 answer.
+     *
+     * @param ex the answer
+     * @return the page
+     * @throws io.catalogkit.core.MalformedResponseException when it is unreadable
+     */
+    static Listing listing(Answer ex) {
+        JsonNode body = ex.requireObject("a JSON object with records");
+        JsonNode records = body.get("records");
+        List<ApiToken> tokens = new ArrayList<>();
+        if (records != null && !records.isNull()) {
+            if (!records.isArray()) {
+                throw ex.malformed("'records' as a list");
+            }
+            for (JsonNode r : records) {
+                tokens.add(token(ex, r));
+            }
+        }
+        return new Listing(count(body.get("totalRecord")), count(body.get("filterRecord")), tokens);
+    }
+
+    private static Integer count(JsonNode node) {
+        Long n = Json.longValue(node);
+        return n == null ? null : (int) Math.min(Integer.MAX_VALUE, Math.max(0, n));
+    }
+
+    /**
+     * Reads U1's {@code username}.
+     *
+     * @param ex the answer
+     * @return the username
+     * @throws io.catalogkit.core.MalformedResponseException when there is none
+     */
+    static String username(Answer ex) {
+        String username = Json.text(Json.field(ex.body(), "username"));
+        if (username == null) {
+            throw ex.malformed("a user object with 'username'");
+        }
+        return username;
+    }
+
+    /**
+     * An asset as A1 found it.
+     *
+     * @param typeName its type
+     * @param qualifiedName its qualified name
+     * @param name its name, or null
+     * @param users the user list asked for
+     */
+    record Asset(String typeName, String qualifiedName, String name, List<String> users) {}
+
+    /**
+     * Reads the asset with a GUID from an A1 answer.
+     *
+     * @param ex the answer
+     * @param guid the asset's GUID; entities with another GUID are skipped
+     * @param attribute the user list asked for
+     * @return the asset, or empty when the answer holds none
+     * @throws io.catalogkit.core.MalformedResponseException when it is unreadable
+     */
+    static Optional<Asset> asset(Answer ex, String guid, String attribute) {
+        JsonNode entities = ex.requireObject("a JSON object with entities").get("entities");
+        if (entities == null || entities.isNull()) {
+            return Optional.empty();
+        }
+        if (!entities.isArray()) {
+            throw ex.malformed("'entities' as a list");
+        }
+        for (JsonNode e : entities) {
+            String entityGuid = Json.text(e.get("guid"));
+            if (entityGuid != null && !entityGuid.equals(guid)) {
+                continue;
+            }
+            JsonNode attributes = e.path("attributes");
+            String typeName = Json.text(e.get("typeName"));
+            String qualifiedName = Json.text(attributes.get("qualifiedName"));
+            if (typeName == null || qualifiedName == null) {
+                throw ex.malformed("an asset with 'typeName' and 'attributes.qualifiedName'");
+            }
+            try {
+                List<String> users = usernames(attributes.get(attribute), attribute);
+                return Optional.of(new Asset(typeName, qualifiedName, Json.text(attributes.get("name")), users));
+            } catch (Malformed m) {
+                throw ex.malformed(m.getMessage());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * An asset where a user is an admin or a viewer.
+     *
+     * @param guid the asset's GUID
+     * @param typeName its type, e.g. {@code Connection}
+     * @param name its name, or null
+     * @param admin whether the user is in {@code adminUsers}
+     * @param viewer whether the user is in {@code viewerUsers}
+     */
+    record Grant(String guid, String typeName, String name, boolean admin, boolean viewer) {
+        /**
+         * The asset in words, e.g. {@code Connection 'prod' (c41d...)}.
+         *
+         * @return the description
+         */
+        String describe() {
+            return typeName + (name == null ? "" : " '" + name + "'") + " (" + guid + ")";
+        }
+    }
+
+    /**
+     * One page of A1 for the assets granted to a user.
+     *
+     * @param grants the assets on the page
+     * @param approximateCount the count of all matches, or null when not sent
+     */
+    record Grants(List<Grant> grants, Long approximateCount) {}
+
+    /**
+     * Reads one page of {@link #findGrants}.
+     *
+     * @param ex the answer
+     * @param username the user searched for
+     * @return the page
+     * @throws io.catalogkit.core.MalformedResponseException when it is unreadable
+     */
+    static Grants grants(Answer ex, String username) {
+        JsonNode body = ex.requireObject("a JSON object with entities");
+        JsonNode entities = body.get("entities");
+        List<Grant> out = new ArrayList<>();
+        // An empty value of any shape is no asset; the end of the search.
+        if (entities != null && !entities.isNull() && !entities.isEmpty()) {
+            if (!entities.isArray()) {
+                throw ex.malformed("'entities' as a list");
+            }
+            for (JsonNode e : entities) {
+                out.add(grant(ex, e, username));
+            }
+        }
+        return new Grants(out, Json.longValue(body.get("approximateCount")));
+    }
+
+    private static Grant grant(Answer ex, JsonNode e, String username) {
+        JsonNode attributes = e.path("attributes");
+        String guid = Json.text(e.get("guid"));
+        String typeName = Json.text(e.get("typeName"));
+        if (guid == null || typeName == null) {
+            throw ex.malformed("assets with 'guid' and 'typeName'");
+        }
+        try {
+            return new Grant(
+                    guid,
+                    typeName,
+                    Json.text(attributes.get("name")),
+                    usernames(attributes.get(ADMIN_USERS), ADMIN_USERS).contains(username),
+                    usernames(attributes.get(VIEWER_USERS), VIEWER_USERS).contains(username));
+        } catch (Malformed m) {
+            throw ex.malformed(m.getMessage());
+        }
+    }
+
     // ---------------------------------------------------------------- request bodies
 
     /**
@@ -309,11 +507,52 @@ final class AtlanWire {
         return obj("entities", List.of(entity));
     }
 
-    static Map<String, Object> term(String field, String value) {
+    /**
+     * T1's {@code filter} for one field: what Jackson writes for {@code Map.of(field, value)},
+     * without a serializer per call.
+     *
+     * @param field {@code displayName}, {@code clientId} or {@code id}
+     * @param value the value to match
+     * @return the JSON text
+     */
+    static String filter(String field, String value) {
+        return "{\"" + field + "\":\""
+                + new String(JsonStringEncoder.getInstance().quoteAsString(value)) + "\"}";
+    }
+
+    /**
+     * A1 for the active assets where a user is in {@code adminUsers} or {@code viewerUsers}: a
+     * {@code should} on both user lists instead of one GUID, in GUID order.
+     *
+     * @param username the user
+     * @param from the first result
+     * @param size the most results
+     * @return the body
+     */
+    static Map<String, Object> findGrants(String username, int from, int size) {
+        Map<String, Object> bool = new LinkedHashMap<>();
+        bool.put("filter", List.of(term("__superTypeNames.keyword", "Referenceable"), term("__state", "ACTIVE")));
+        bool.put("should", List.of(term(ADMIN_USERS, username), term(VIEWER_USERS, username)));
+        bool.put("minimum_should_match", 1);
+        Map<String, Object> dsl = obj(
+                "from",
+                from,
+                "size",
+                size,
+                "track_total_hits",
+                true,
+                "query",
+                obj("bool", bool),
+                "sort",
+                List.of(obj("__guid", obj("order", "asc"))));
+        return obj("dsl", dsl, "attributes", List.of("name", ADMIN_USERS, VIEWER_USERS), "suppressLogs", true);
+    }
+
+    private static Map<String, Object> term(String field, String value) {
         return obj("term", obj(field, obj("value", value)));
     }
 
-    static Map<String, Object> obj(Object... keysAndValues) {
+    private static Map<String, Object> obj(Object... keysAndValues) {
         Map<String, Object> m = new LinkedHashMap<>();
         for (int i = 0; i < keysAndValues.length; i += 2) {
             m.put((String) keysAndValues[i], keysAndValues[i + 1]);
