@@ -159,4 +159,32 @@ class AtlanWireTest {
                     .hasMessageContaining("adminUsers");
         }
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"nightly sync", "quote \" and backslash \\", "line\nbreak", "ünïcödé \u2028"})
+    void theLookupFilterIsWhatJacksonWritesForTheField(String value) throws Exception {
+        assertThat(AtlanWire.filter("displayName", value))
+                .isEqualTo(Json.MAPPER.writeValueAsString(java.util.Map.of("displayName", value)));
+        assertThat(Json.MAPPER.readTree(AtlanWire.filter("id", value)).get("id").asText())
+                .isEqualTo(value);
+    }
+
+    @Test
+    void theGrantsSearchAsksForEitherUserListOfActiveAssetsInGuidOrder() throws Exception {
+        JsonNode body = Json.MAPPER.valueToTree(AtlanWire.findGrants("service-account-apikey-1", 200, 100));
+        JsonNode dsl = body.get("dsl");
+        assertThat(dsl.get("from").asInt()).isEqualTo(200);
+        assertThat(dsl.get("size").asInt()).isEqualTo(100);
+        JsonNode bool = dsl.at("/query/bool");
+        assertThat(bool)
+                .isEqualTo(json("{'filter': ["
+                        + "{'term': {'__superTypeNames.keyword': {'value': 'Referenceable'}}},"
+                        + "{'term': {'__state': {'value': 'ACTIVE'}}}],"
+                        + "'should': ["
+                        + "{'term': {'adminUsers': {'value': 'service-account-apikey-1'}}},"
+                        + "{'term': {'viewerUsers': {'value': 'service-account-apikey-1'}}}],"
+                        + "'minimum_should_match': 1}"));
+        assertThat(dsl.get("sort")).isEqualTo(json("[{'__guid': {'order': 'asc'}}]"));
+        assertThat(body.get("attributes")).isEqualTo(json("['name', 'adminUsers', 'viewerUsers']"));
+    }
 }
