@@ -3,7 +3,6 @@ package io.catalogkit.tokens.atlan.internal;
 import io.catalogkit.core.NotFoundException;
 import io.catalogkit.core.PermissionDeniedException;
 import io.catalogkit.core.Secret;
-import io.catalogkit.core.Sleeper;
 import io.catalogkit.core.internal.HeldCredential;
 import io.catalogkit.core.internal.JwtClaims;
 import io.catalogkit.tokens.ApiToken;
@@ -17,8 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -29,32 +26,25 @@ import java.util.stream.Collectors;
  */
 public final class ApiTokenRotation {
     private final ApiTokenService tokens;
-    private final Function<Secret, ApiTokenService> asKey;
-    private final AssetSearch search;
+    private final AtlanApi api;
+    private final AssetAccess assets;
     private final HeldCredential apiKey;
-    private final Supplier<String> ownUsername;
-    private final Sleeper sleeper;
 
     /**
      * Creates the rotation.
      *
      * @param tokens the client's token service
-     * @param asKey the service as another key would see it (the same client's connections)
-     * @param search the index search for the assets a user is granted
+     * @param api the client's API; a replacement is verified and granted assets through a view of it
+     *     that sends the replacement's secret (the same client's connections)
+     * @param assets the client's asset access, to find the assets the old token is granted and whom
+     *     the client's key belongs to
+     * @param apiKey the client's own API key, switched when the rotated token is the client's own
      */
-    public ApiTokenRotation(
-            ApiTokenService tokens,
-            Function<Secret, ApiTokenService> asKey,
-            AssetSearch search,
-            HeldCredential apiKey,
-            Supplier<String> ownUsername,
-            Sleeper sleeper) {
+    ApiTokenRotation(ApiTokenService tokens, AtlanApi api, AssetAccess assets, HeldCredential apiKey) {
         this.tokens = Objects.requireNonNull(tokens, "tokens");
-        this.asKey = Objects.requireNonNull(asKey, "asKey");
-        this.search = Objects.requireNonNull(search, "search");
+        this.api = Objects.requireNonNull(api, "api");
+        this.assets = Objects.requireNonNull(assets, "assets");
         this.apiKey = Objects.requireNonNull(apiKey, "apiKey");
-        this.ownUsername = Objects.requireNonNull(ownUsername, "ownUsername");
-        this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
     }
 
     /**
@@ -70,25 +60,24 @@ public final class ApiTokenRotation {
         Rotator.requireArguments(guid, "guid", sink);
         Rotator rotator = new Rotator(Platform.ATLAN, "Atlan rotate API token " + guid);
         ApiToken old = rotator.unchangedIfFails("reading the old token", () -> tokens.getByGuid(guid))
-                .orElseThrow(() -> new NotFoundException(
-                        "Atlan rotate API token: no API token has GUID " + guid + "; nothing was changed.",
-                        404,
-                        null,
-                        null,
-                        "GET",
-                        "/" + ApiTokenServiceImpl.APIKEYS));
+                .orElseThrow(() -> AtlanApi.tokenNotFound(
+                        "Atlan rotate API token: no API token has GUID " + guid + "; nothing was changed.", null));
         rotator.done("read the old " + describe(old));
         String username = old.getServiceAccountUsername();
-        List<AssetSearch.Grant> grants = rotator.unchangedIfFails(
+        List<AtlanWire.Grant> grants = rotator.unchangedIfFails(
                 "finding the assets where " + username + " is an admin or viewer",
-                () -> search.grantsOf(username, impersonationToken));
+                () -> assets.grantsOf(username, impersonationToken));
         rotator.done(
                 grants.isEmpty()
                         ? "found no asset where " + username + " is an admin or viewer"
                         : "found " + grants.size() + " asset(s) where " + username + " is an admin or viewer: "
                                 + grants.stream().map(ApiTokenRotation::role).collect(Collectors.joining(", ")));
-        Rotation<ApiToken> rotation =
-                rotator.replace(old, new Plan(old, grants, impersonationToken), sink, grace, sleeper);
+        Rotation<ApiToken> rotation = rotator.replace(
+                old,
+                new Plan(old, grants, impersonationToken),
+                sink,
+                grace,
+                api.options().sleeper());
         if (grants.isEmpty()) {
             return rotation;
         }
@@ -100,12 +89,12 @@ public final class ApiTokenRotation {
 
     private final class Plan implements Rotator.Replace<ApiToken> {
         private final ApiToken old;
-        private final List<AssetSearch.Grant> grants;
+        private final List<AtlanWire.Grant> grants;
         private final Secret impersonation;
         private final List<String> granted = new ArrayList<>();
         private Secret heldWhenAsked;
 
-        Plan(ApiToken old, List<AssetSearch.Grant> grants, Secret impersonation) {
+        Plan(ApiToken old, List<AtlanWire.Grant> grants, Secret impersonation) {
             this.old = old;
             this.grants = grants;
             this.impersonation = impersonation;
@@ -137,7 +126,7 @@ public final class ApiTokenRotation {
             if (client.isPresent()) {
                 return client.get().equals(old.getClientId());
             }
-            return old.getServiceAccountUsername().equals(ownUsername.get());
+            return old.getServiceAccountUsername().equals(assets.currentUsername("rotate API token", null));
         }
 
         @Override
@@ -152,7 +141,9 @@ public final class ApiTokenRotation {
 
         @Override
         public void prepare(ApiToken replacement, Rotator rotator) {
-            ApiTokenService asReplacement = asKey.apply(secret(replacement));
+            Secret key = secret(replacement);
+            ApiTokenService asReplacement =
+                    new ApiTokenServiceImpl(api.withKey(key), HeldCredential.fixed(key, "API key", "Atlan"));
             rotator.doing("verifying the replacement's secret");
             try {
                 asReplacement.getByGuid(replacement.getGuid());
@@ -168,7 +159,7 @@ public final class ApiTokenRotation {
                 }
                 return;
             }
-            for (AssetSearch.Grant g : grants) {
+            for (AtlanWire.Grant g : grants) {
                 if (g.admin()) {
                     rotator.doing("making the replacement an admin of " + g.describe());
                     asReplacement.addApiTokenAsAdmin(g.guid(), impersonation);
@@ -220,7 +211,7 @@ public final class ApiTokenRotation {
         return "API token " + token.getGuid() + " ('" + token.getDisplayName() + "')";
     }
 
-    private static String role(AssetSearch.Grant g) {
+    private static String role(AtlanWire.Grant g) {
         return (g.admin() && g.viewer() ? "admin and viewer" : g.admin() ? "admin" : "viewer") + " of " + g.describe();
     }
 }

@@ -1,16 +1,10 @@
 package io.catalogkit.tokens.atlan.internal;
 
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.catalogkit.core.CatalogKitException;
-import io.catalogkit.core.NotFoundException;
 import io.catalogkit.core.Secret;
 import io.catalogkit.core.internal.Answer;
-import io.catalogkit.core.internal.ApiRequest;
 import io.catalogkit.core.internal.Args;
-import io.catalogkit.core.internal.Credentials;
 import io.catalogkit.core.internal.HeldCredential;
-import io.catalogkit.core.internal.Json;
 import io.catalogkit.core.internal.Transport;
 import io.catalogkit.tokens.ApiToken;
 import io.catalogkit.tokens.Page;
@@ -19,42 +13,31 @@ import io.catalogkit.tokens.SecretSink;
 import io.catalogkit.tokens.atlan.ApiTokenService;
 import io.catalogkit.tokens.internal.Rotator;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@link ApiTokenService} over Atlan's {@code /api/service/apikeys} endpoints, the current-user
- * endpoint, index search and bulk save (see the Atlan wire contract). Thread-safe and stateless
- * apart from its transport: every URL is built afresh per call.
+ * The {@link ApiTokenService} over {@link AtlanApi}: argument checks, the calls, and the reading of
+ * their answers by {@link AtlanWire}; adding the client's token to assets is {@link AssetAccess}'s,
+ * rotating {@link ApiTokenRotation}'s. Thread-safe and stateless apart from its API.
  */
 public final class ApiTokenServiceImpl implements ApiTokenService {
-    static final String APIKEYS = "api/service/apikeys";
-    static final String CURRENT_USER = "api/service/users/current";
-    static final String INDEX_SEARCH = "api/meta/search/indexsearch";
-    static final String BULK_SAVE = "api/meta/entity/bulk";
     /** One lookup asks for up to this many records; more than one match is an error anyway. */
     static final int LOOKUP_LIMIT = 100;
     /** The most personas one call may name. */
     static final int MAX_PERSONAS = 1000;
-    /** Atlan can take minutes to create a token (atlan-java allows 6). */
-    static final Duration CREATE_TIMEOUT = Duration.ofMinutes(6);
-
-    static final String SERVICE_ACCOUNT_PREFIX = "service-account-";
-    static final String ADMIN_USERS = "adminUsers";
-    static final String VIEWER_USERS = "viewerUsers";
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiTokenServiceImpl.class);
 
-    private final Transport transport;
+    private final AtlanApi api;
+    private final AssetAccess assets;
     private final ApiTokenRotation rotation;
 
     /**
@@ -65,16 +48,13 @@ public final class ApiTokenServiceImpl implements ApiTokenService {
      *     the token it belongs to
      */
     public ApiTokenServiceImpl(Transport transport, HeldCredential apiKey) {
-        this.transport = Objects.requireNonNull(transport, "transport");
-        this.rotation = new ApiTokenRotation(
-                this,
-                key -> new ApiTokenServiceImpl(
-                        transport.withCredentials(Credentials.bearer(key)),
-                        HeldCredential.fixed(key, "API key", "Atlan")),
-                new AssetSearch(transport),
-                apiKey,
-                () -> currentUsername("rotate API token", null),
-                transport.options().sleeper());
+        this(new AtlanApi(transport), apiKey);
+    }
+
+    ApiTokenServiceImpl(AtlanApi api, HeldCredential apiKey) {
+        this.api = Objects.requireNonNull(api, "api");
+        this.assets = new AssetAccess(api);
+        this.rotation = new ApiTokenRotation(this, api, assets, apiKey);
     }
 
     // ---------------------------------------------------------------- create
@@ -86,26 +66,15 @@ public final class ApiTokenServiceImpl implements ApiTokenService {
         Args.text(description, Args.MAX_DESCRIPTION, "description");
         Set<String> personas =
                 personaQualifiedNames == null ? Set.of() : personaSet(personaQualifiedNames, "personaQualifiedNames");
-        long validity =
-                Validity.toWire(validitySeconds, transport.options().clock().instant());
-        String lookUp = "Before trying again, look the token up by name (retrieveByName) and purge or keep what"
-                + " you find: it may have been created.";
-        ApiRequest request = ApiRequest.builder("create API token", "POST")
-                .path(APIKEYS)
-                .body(new Wire.CreateBody(
-                        displayName, description == null ? "" : description, List.copyOf(personas), validity))
-                .timeout(CREATE_TIMEOUT)
-                .ambiguousFailureHint(lookUp)
-                .hints((status, code) ->
-                        status >= 500 ? "Atlan failed, but the token may exist anyway. " + lookUp : null)
-                .build();
-        Answer ex = transport.exchange(request);
-        ApiToken token = token(ex, ex.body());
+        long validity = Validity.toWire(validitySeconds, api.options().clock().instant());
+        Answer ex = api.create(new AtlanWire.CreateBody(
+                displayName, description == null ? "" : description, List.copyOf(personas), validity));
+        ApiToken token = AtlanWire.token(ex, ex.body());
         if (token.getAccessToken().isEmpty()) {
             throw ex.malformed("the new token's secret ('attributes.accessToken'); API token "
                     + ex.quote(token.getGuid()) + " exists without a secret anyone can use: purge it");
         }
-        transport.redactor().holdRecent(token.getAccessToken().get());
+        api.redactor().holdRecent(token.getAccessToken().get());
         return token;
     }
 
@@ -120,8 +89,8 @@ public final class ApiTokenServiceImpl implements ApiTokenService {
     @Override
     public Optional<ApiToken> getById(String clientId) {
         Args.id(clientId, "clientId");
-        String id = clientId.startsWith(SERVICE_ACCOUNT_PREFIX)
-                ? clientId.substring(SERVICE_ACCOUNT_PREFIX.length())
+        String id = clientId.startsWith(AtlanWire.SERVICE_ACCOUNT_PREFIX)
+                ? clientId.substring(AtlanWire.SERVICE_ACCOUNT_PREFIX.length())
                 : clientId;
         Args.notBlank(id, "clientId");
         return single("get API token by client id", "clientId", id, ApiToken::getClientId);
@@ -135,20 +104,16 @@ public final class ApiTokenServiceImpl implements ApiTokenService {
 
     private Optional<ApiToken> single(
             String operation, String field, String value, Function<ApiToken, String> property) {
-        // What Jackson writes for Map.of(field, value), without a serializer per call.
-        String filter = "{\"" + field + "\":\""
-                + new String(JsonStringEncoder.getInstance().quoteAsString(value)) + "\"}";
-        ApiRequest request =
-                listRequest(operation, 0, LOOKUP_LIMIT).query("filter", filter).build();
+        AtlanWire.Listing page =
+                AtlanWire.listing(api.list(operation, 0, LOOKUP_LIMIT, AtlanWire.filter(field, value)));
         // Server-side matching rules are not documented: keep only exact matches.
-        List<ApiToken> matches = listing(request).records().stream()
+        List<ApiToken> matches = page.records().stream()
                 .filter(t -> value.equals(property.apply(t)))
                 .toList();
         if (matches.size() > 1) {
             throw new CatalogKitException("Atlan " + operation + ": " + matches.size() + " API tokens have "
                     + field + " '" + value + "' (GUIDs "
-                    + transport
-                            .redactor()
+                    + api.redactor()
                             .quote(matches.stream().map(ApiToken::getGuid).collect(Collectors.joining(", ")))
                     + "); pick one and use getByGuid");
         }
@@ -160,7 +125,7 @@ public final class ApiTokenServiceImpl implements ApiTokenService {
     @Override
     public Page<ApiToken> list(int offset, int limit) {
         Args.page(offset, "offset", limit, "limit", Page.MAX_SIZE);
-        Listing page = listing(listRequest("list API tokens", offset, limit).build());
+        AtlanWire.Listing page = AtlanWire.listing(api.list("list API tokens", offset, limit, null));
         int size = page.records().size();
         Integer count = positive(page.filterRecord()) != null ? page.filterRecord() : positive(page.totalRecord());
         boolean hasNext;
@@ -180,39 +145,6 @@ public final class ApiTokenServiceImpl implements ApiTokenService {
         long next = (long) offset + size;
         hasNext = hasNext && next + limit <= Integer.MAX_VALUE;
         return Page.of(page.records(), total, hasNext ? () -> list((int) next, limit) : null);
-    }
-
-    private ApiRequest.Builder listRequest(String operation, int offset, int limit) {
-        return ApiRequest.builder(operation, "GET")
-                .path(APIKEYS)
-                .query("limit", Integer.toString(limit))
-                .query("offset", Integer.toString(offset))
-                .query("sort", "-createdAt")
-                .query("count", "true")
-                .safeToRetry(true);
-    }
-
-    private record Listing(Integer totalRecord, Integer filterRecord, List<ApiToken> records) {}
-
-    private Listing listing(ApiRequest request) {
-        Answer ex = transport.exchange(request);
-        JsonNode body = ex.requireObject("a JSON object with records");
-        JsonNode records = body.get("records");
-        List<ApiToken> tokens = new ArrayList<>();
-        if (records != null && !records.isNull()) {
-            if (!records.isArray()) {
-                throw ex.malformed("'records' as a list");
-            }
-            for (JsonNode r : records) {
-                tokens.add(token(ex, r));
-            }
-        }
-        return new Listing(count(body.get("totalRecord")), count(body.get("filterRecord")), tokens);
-    }
-
-    private static Integer count(JsonNode node) {
-        Long n = Json.longValue(node);
-        return n == null ? null : (int) Math.min(Integer.MAX_VALUE, Math.max(0, n));
     }
 
     private static Integer positive(Integer n) {
@@ -277,22 +209,13 @@ public final class ApiTokenServiceImpl implements ApiTokenService {
 
     /** Sends a full replacement; {@code operation} names what the caller asked for in messages. */
     private ApiToken send(String operation, String guid, String displayName, String description, Set<String> personas) {
-        // A full replacement: sending it twice gives the same result, so it may be retried.
-        ApiRequest request = ApiRequest.builder(operation, "POST")
-                .path(APIKEYS)
-                .pathParam(guid)
-                .body(new Wire.UpdateBody(displayName, description, List.copyOf(personas)))
-                .safeToRetry(true)
-                .hints((status, code) -> status == 404
-                        ? "No API token has GUID " + guid + "; it may have been purged."
-                        : status == 400 ? "Check that every persona qualified name exists." : null)
-                .build();
-        Answer ex = transport.exchange(request);
+        Answer ex =
+                api.update(operation, guid, new AtlanWire.UpdateBody(displayName, description, List.copyOf(personas)));
         ApiToken answered = null;
         if (ex.object().isPresent()) {
             try {
-                answered = TokenParser.token(ex.body());
-            } catch (TokenParser.Malformed e) {
+                answered = AtlanWire.token(ex.body());
+            } catch (AtlanWire.Malformed e) {
                 LOG.debug("Atlan {}: the answer is not a readable token; reading it again", operation);
             }
         }
@@ -315,26 +238,18 @@ public final class ApiTokenServiceImpl implements ApiTokenService {
         if (answered != null) {
             return answered;
         }
-        throw new NotFoundException(
+        throw AtlanApi.tokenNotFound(
                 "Atlan " + operation + ": the update of " + guid + " was accepted, but no token with that GUID"
                         + " can be read back; it may have been purged meanwhile.",
-                404,
-                ex.requestId(),
-                null,
-                "GET",
-                "/" + APIKEYS);
+                ex.requestId());
     }
 
     private ApiToken require(String guid, String operation) {
         return getByGuid(guid)
-                .orElseThrow(() -> new NotFoundException(
+                .orElseThrow(() -> AtlanApi.tokenNotFound(
                         "Atlan " + operation + ": no API token has GUID " + guid
                                 + ". Check the GUID; the token may have been purged.",
-                        404,
-                        null,
-                        null,
-                        "GET",
-                        "/" + APIKEYS));
+                        null));
     }
 
     // ---------------------------------------------------------------- purge
@@ -342,196 +257,19 @@ public final class ApiTokenServiceImpl implements ApiTokenService {
     @Override
     public void purge(String guid) {
         Args.id(guid, "guid");
-        ApiRequest request = ApiRequest.builder("purge API token", "DELETE")
-                .path(APIKEYS)
-                .pathParam(guid)
-                .safeToRetry(true)
-                // a replay that finds the token gone means an earlier attempt deleted it
-                .doneIfReplayAnswers(404)
-                .hints((status, code) ->
-                        status == 404 ? "No API token has GUID " + guid + "; it may be gone already." : null)
-                .build();
-        transport.exchange(request);
+        api.purge(guid);
     }
 
     // ---------------------------------------------------------------- add as admin / viewer
 
     @Override
     public void addApiTokenAsAdmin(String assetGuid, Secret impersonationToken) {
-        addToAsset(assetGuid, impersonationToken, ADMIN_USERS, "add API token as admin");
+        assets.addAsAdmin(assetGuid, impersonationToken);
     }
 
     @Override
     public void addApiTokenAsViewer(String collectionGuid, Secret impersonationToken) {
-        addToAsset(collectionGuid, impersonationToken, VIEWER_USERS, "add API token as viewer");
-    }
-
-    private void addToAsset(String assetGuid, Secret impersonationToken, String attribute, String operation) {
-        Args.id(assetGuid, attribute.equals(VIEWER_USERS) ? "collectionGuid" : "assetGuid");
-        Args.headerSafe(impersonationToken, "impersonationToken");
-        String username = currentUsername(operation, impersonationToken);
-        Credentials impersonation = Credentials.bearer(impersonationToken);
-        Asset asset = findAsset(operation, assetGuid, attribute, impersonation, impersonationToken)
-                .orElseThrow(() -> notVisible(operation, assetGuid));
-        if (asset.users().contains(username)) {
-            if (LOG.isDebugEnabled()) {
-                LOG.debug(
-                        "Atlan {}: {} is already in {} of {}; nothing sent",
-                        operation,
-                        quote(username, impersonationToken),
-                        attribute,
-                        assetGuid);
-            }
-            return;
-        }
-        List<String> users = new ArrayList<>(asset.users());
-        users.add(username);
-        String placeholder = "-" + ThreadLocalRandom.current().nextLong(1_000_000_000L, Long.MAX_VALUE);
-        ApiRequest save = ApiRequest.builder(operation + ": save asset with the impersonation token", "POST")
-                .path(BULK_SAVE)
-                .query("replaceTags", "false")
-                .query("appendTags", "false")
-                .query("replaceBusinessAttributes", "false")
-                .query("overwriteBusinessAttributes", "false")
-                .body(Wire.saveAsset(
-                        asset.typeName(), placeholder, asset.qualifiedName(), asset.name(), attribute, users))
-                .credentials(impersonation)
-                .secrets(impersonationToken)
-                // The full list is sent: a replay gives the same result.
-                .safeToRetry(true)
-                .hints(impersonationHints(assetGuid, "change"))
-                .build();
-        Answer ex = transport.exchange(save);
-        JsonNode mutated = ex.object().map(b -> b.path("mutatedEntities")).orElse(null);
-        if (mutated != null && matches(mutated.get("UPDATE"), asset, assetGuid)) {
-            return;
-        }
-        if (mutated != null && matches(mutated.get("CREATE"), asset, null)) {
-            throw new CatalogKitException("Atlan " + operation + ": saving asset " + assetGuid + " created a new "
-                    + quote(asset.typeName(), impersonationToken)
-                    + " instead of updating it (its qualified name matched nothing); check"
-                    + " the new asset in Atlan and delete it");
-        }
-        // No UPDATE: Atlas saw no change, or did not say. Read once more to be sure.
-        Optional<Asset> after = findAsset(operation, assetGuid, attribute, impersonation, impersonationToken);
-        if (after.isPresent() && after.get().users().contains(username)) {
-            return;
-        }
-        throw new CatalogKitException("Atlan " + operation + ": Atlan accepted the save of asset " + assetGuid
-                + " but " + quote(username, impersonationToken) + " is not in its " + attribute
-                + "; nothing else was changed by catalogkit."
-                + " Check the asset in Atlan and try again.");
-    }
-
-    private String currentUsername(String operation, Secret impersonationToken) {
-        ApiRequest request = ApiRequest.builder(operation + ": read the current user with the client's API key", "GET")
-                .path(CURRENT_USER)
-                .safeToRetry(true)
-                .hints((status, code) -> status == 401
-                        ? "The client's own API key was refused (not the impersonation token): it may be wrong,"
-                                + " expired or purged."
-                        : status == 403 ? "The client's own API key may not read its own user." : null)
-                // Not sent here, but an argument of this operation: no message of it may show it.
-                .secrets(impersonationToken)
-                .build();
-        Answer ex = transport.exchange(request);
-        String username = Json.text(Json.field(ex.body(), "username"));
-        if (username == null) {
-            throw ex.malformed("a user object with 'username'");
-        }
-        if (!username.startsWith(SERVICE_ACCOUNT_PREFIX)) {
-            throw new CatalogKitException("Atlan " + operation + ": the client's API key belongs to user '"
-                    + quote(username, impersonationToken)
-                    + "', not to an API token (whose user is named service-account-apikey-...); catalogkit adds only"
-                    + " the client's own API token, never a person. Build the client with an API token's secret.");
-        }
-        return username;
-    }
-
-    private record Asset(String typeName, String qualifiedName, String name, List<String> users) {}
-
-    private Optional<Asset> findAsset(
-            String operation, String guid, String attribute, Credentials impersonation, Secret impersonationToken) {
-        ApiRequest request = ApiRequest.builder(operation + ": find asset with the impersonation token", "POST")
-                .path(INDEX_SEARCH)
-                .body(Wire.findAsset(guid, attribute))
-                .credentials(impersonation)
-                .secrets(impersonationToken)
-                .safeToRetry(true)
-                .hints(impersonationHints(guid, "read"))
-                .build();
-        Answer ex = transport.exchange(request);
-        JsonNode body = ex.requireObject("a JSON object with entities");
-        JsonNode entities = body.get("entities");
-        if (entities == null || entities.isNull()) {
-            return Optional.empty();
-        }
-        if (!entities.isArray()) {
-            throw ex.malformed("'entities' as a list");
-        }
-        for (JsonNode e : entities) {
-            String entityGuid = Json.text(e.get("guid"));
-            if (entityGuid != null && !entityGuid.equals(guid)) {
-                continue;
-            }
-            JsonNode attributes = e.path("attributes");
-            String typeName = Json.text(e.get("typeName"));
-            String qualifiedName = Json.text(attributes.get("qualifiedName"));
-            if (typeName == null || qualifiedName == null) {
-                throw ex.malformed("an asset with 'typeName' and 'attributes.qualifiedName'");
-            }
-            try {
-                List<String> users = TokenParser.usernames(attributes.get(attribute), attribute);
-                return Optional.of(new Asset(typeName, qualifiedName, Json.text(attributes.get("name")), users));
-            } catch (TokenParser.Malformed m) {
-                throw ex.malformed(m.getMessage());
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static boolean matches(JsonNode list, Asset asset, String guid) {
-        if (list == null || !list.isArray()) {
-            return false;
-        }
-        for (JsonNode e : list) {
-            String entityGuid = Json.text(e.get("guid"));
-            if (guid != null && guid.equals(entityGuid)) {
-                return true;
-            }
-            if (asset.typeName().equals(Json.text(e.get("typeName")))
-                    && asset.qualifiedName()
-                            .equals(Json.text(e.path("attributes").get("qualifiedName")))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static ApiRequest.ErrorHints impersonationHints(String guid, String verb) {
-        return (status, code) -> {
-            if (status == 401) {
-                return "The impersonation token was refused (not the client's own API key): it may be wrong or"
-                        + " expired; it must be the bearer token of a real user who administers the asset.";
-            } else if (status == 403) {
-                return "The impersonation token's user may not " + verb + " asset " + guid
-                        + ": use the bearer token of a user who administers it.";
-            } else if (status == 404) {
-                return "Asset " + guid + " was not found by the impersonation token's user.";
-            }
-            return null;
-        };
-    }
-
-    private static NotFoundException notVisible(String operation, String guid) {
-        return new NotFoundException(
-                "Atlan " + operation + ": no active asset with GUID " + guid + " is visible to the impersonation"
-                        + " token's user (it is missing, deleted, or that user cannot see it).",
-                404,
-                null,
-                null,
-                "POST",
-                "/" + INDEX_SEARCH);
+        assets.addAsViewer(collectionGuid, impersonationToken);
     }
 
     // ---------------------------------------------------------------- rotate
@@ -553,21 +291,6 @@ public final class ApiTokenServiceImpl implements ApiTokenService {
     }
 
     // ---------------------------------------------------------------- helpers
-
-    private static ApiToken token(Answer ex, JsonNode node) {
-        try {
-            return TokenParser.token(node);
-        } catch (TokenParser.Malformed e) {
-            throw ex.malformed(e.getMessage());
-        }
-    }
-
-    /** Server text for a message, cleaned also of the impersonation token of the call at hand. */
-    private String quote(String serverText, Secret impersonationToken) {
-        return transport
-                .redactor()
-                .clean(serverText, impersonationToken == null ? List.of() : List.of(impersonationToken));
-    }
 
     private static Set<String> personaSet(Set<String> names, String argument) {
         return new LinkedHashSet<>(Args.lines(names, MAX_PERSONAS, Args.MAX_QUALIFIED_NAME, argument));

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
-/** {@link ApiTokenServiceFakeTest} over HTTPS (HTTP/2 by ALPN), the way users reach Atlan. */
-class ApiTokenServiceHttpsTest extends ApiTokenServiceFakeTest {
+/** {@link AtlanFakeTest} over HTTPS (HTTP/2 by ALPN), the way users reach Atlan. */
+class AtlanHttpsTest extends AtlanFakeTest {
     @Override
     boolean https() {
         return true;

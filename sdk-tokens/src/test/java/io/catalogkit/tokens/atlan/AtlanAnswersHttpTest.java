@@ -19,7 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Atlan's error bodies and token fields as atlan-java and pyatlan read them. */
-class AtlanWireFixesTest {
+class AtlanAnswersHttpTest {
     static final String P1 = "default/Tq8vNw3LkZp2Rx7Ym4Hc1J";
     static final String P2 = "default/Hk2mPq9XwL4nVz7Rb3Dy8S";
 

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 
 /** No secret in any log line (logging at TRACE), exception message or {@code toString}. */
 @Tag("logs") // reads what catalogkit logs: runs with io.catalogkit at TRACE
-class NoSecretLeakTest {
+class AtlanNoSecretLeakTest {
     static final String P1 = "default/Tq8vNw3LkZp2Rx7Ym4Hc1J";
     static final String P2 = "default/Hk2mPq9XwL4nVz7Rb3Dy8S";
     static final String CONN = "c41d8e02-6b7f-4a93-b1e5-7d0c2f9a8e64";

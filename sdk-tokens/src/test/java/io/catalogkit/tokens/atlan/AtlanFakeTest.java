@@ -33,7 +33,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The client against the stateful fake: behaviour end to end. */
-class ApiTokenServiceFakeTest {
+class AtlanFakeTest {
     static final String P1 = "default/Tq8vNw3LkZp2Rx7Ym4Hc1J";
     static final String P2 = "default/Hk2mPq9XwL4nVz7Rb3Dy8S";
     static final String P3 = "default/Zz9yXw8VuT7sRq6PoN5mLk";
@@ -78,7 +78,7 @@ class ApiTokenServiceFakeTest {
         atlan.close();
     }
 
-    /** Whether the fake serves HTTPS; {@link ApiTokenServiceHttpsTest} runs this suite over TLS. */
+    /** Whether the fake serves HTTPS; {@link AtlanHttpsTest} runs this suite over TLS. */
     boolean https() {
         return false;
     }

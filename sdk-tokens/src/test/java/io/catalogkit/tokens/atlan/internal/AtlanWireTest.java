@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class TokenParserTest {
+class AtlanWireTest {
     private static final String GUID = "3f9c2b71-5d0e-4a6b-8c19-7e2d4f6a1b35";
     private static final String CLIENT = "apikey-b7e4d2a0-91c3-4f58-a6d2-0c8e5f1b3a97";
     private static final String P1 = "default/Tq8vNw3LkZp2Rx7Ym4Hc1J";
@@ -23,7 +23,7 @@ class TokenParserTest {
 
     @Test
     void readsTheListRecordWithStringNumbersAndAnEncodedPersonaList() throws Exception {
-        ApiToken t = TokenParser.token(json("{'id': '" + GUID + "', 'clientId': '" + CLIENT + "',"
+        ApiToken t = AtlanWire.token(json("{'id': '" + GUID + "', 'clientId': '" + CLIENT + "',"
                 + " 'displayName': 'nightly-sync', 'attributes': {'clientId': '" + CLIENT + "',"
                 + " 'displayName': 'nightly-sync', 'description': '', 'createdAt': '1735689600000',"
                 + " 'createdBy': 'jdoe', 'access.token.lifespan': '157680000',"
@@ -44,7 +44,7 @@ class TokenParserTest {
 
     @Test
     void readsTheCreateAnswerWithNumbersPersonaObjectsAndTheSecret() throws Exception {
-        ApiToken t = TokenParser.token(json("{'id': '" + GUID + "', 'clientId': '" + CLIENT + "',"
+        ApiToken t = AtlanWire.token(json("{'id': '" + GUID + "', 'clientId': '" + CLIENT + "',"
                 + " 'displayName': 'nightly-sync', 'attributes': {'description': 'dbt', 'createdAt': 1735689600000,"
                 + " 'access.token.lifespan': 157680000, 'accessToken': 'eyJhbGciOiJSUzI1NiJ9.example.signature',"
                 + " 'personaQualifiedName': [{'id': '8d2e', 'persona': 'Data Engineers',"
@@ -59,7 +59,7 @@ class TokenParserTest {
 
     @Test
     void takesNamesFromAttributesWhenTheTopLevelLacksThem() throws Exception {
-        ApiToken t = TokenParser.token(json("{'id': '" + GUID + "', 'attributes': {'clientId': '" + CLIENT
+        ApiToken t = AtlanWire.token(json("{'id': '" + GUID + "', 'attributes': {'clientId': '" + CLIENT
                 + "', 'displayName': 'n', 'personaQualifiedName': ['" + P1 + "', '" + P2 + "', null]}}"));
         assertThat(t.getClientId()).isEqualTo(CLIENT);
         assertThat(t.getDisplayName()).isEqualTo("n");
@@ -76,30 +76,30 @@ class TokenParserTest {
                 "'[{\\'personaQualifiedName\\':\\'" + P1 + "\\'},{\\'personaQualifiedName\\':\\'" + P2 + "\\'}]'"
             })
     void readsEveryPersonaListEncoding(String encoded) throws Exception {
-        assertThat(TokenParser.personas(json(encoded))).containsExactly(P1, P2);
+        assertThat(AtlanWire.personas(json(encoded))).containsExactly(P1, P2);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"null", "''", "'null'", "[]", "'[]'", "'null '", "[null]"})
     void readsEmptyPersonaLists(String encoded) throws Exception {
-        assertThat(TokenParser.personas(json(encoded))).isEmpty();
-        assertThat(TokenParser.personas(null)).isEmpty();
-        assertThat(TokenParser.personas(json("{}").path("missing"))).isEmpty();
+        assertThat(AtlanWire.personas(json(encoded))).isEmpty();
+        assertThat(AtlanWire.personas(null)).isEmpty();
+        assertThat(AtlanWire.personas(json("{}").path("missing"))).isEmpty();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"'default/x'", "42", "{'a':1}", "[42]", "[{'persona':'A'}]", "'{\\'a\\':1}'"})
     void refusesPersonaListsItCannotReadSafely(String encoded) throws Exception {
         JsonNode node = json(encoded);
-        assertThatThrownBy(() -> TokenParser.personas(node))
-                .isInstanceOf(TokenParser.Malformed.class)
+        assertThatThrownBy(() -> AtlanWire.personas(node))
+                .isInstanceOf(AtlanWire.Malformed.class)
                 .hasMessageContaining("personaQualifiedName");
     }
 
     @Test
     void ignoresDeprecatedPersonasAndWorkspacePermissionsOfAnyShape() throws Exception {
         for (String personas : new String[] {"[{'id':'x','name':'A'}]", "['a']", "'[{}]'", "'garbage'", "7"}) {
-            ApiToken t = TokenParser.token(json("{'id':'g','clientId':'apikey-1','displayName':'n',"
+            ApiToken t = AtlanWire.token(json("{'id':'g','clientId':'apikey-1','displayName':'n',"
                     + " 'attributes': {'personas': " + personas + ", 'workspacePermissions': " + personas + "}}"));
             assertThat(t.getPersonaQualifiedNames()).isEmpty();
         }
@@ -107,7 +107,7 @@ class TokenParserTest {
 
     @Test
     void treatsNullAndUnreadableNumbersAsAbsent() throws Exception {
-        ApiToken t = TokenParser.token(json("{'id':'g','clientId':'apikey-1','displayName':'n','attributes':"
+        ApiToken t = AtlanWire.token(json("{'id':'g','clientId':'apikey-1','displayName':'n','attributes':"
                 + " {'createdAt': 'null', 'access.token.lifespan': null, 'accessToken': ' ', 'createdBy': null}}"));
         assertThat(t.getCreatedAt()).isEmpty();
         assertThat(t.getValiditySeconds()).isEmpty();
@@ -125,7 +125,7 @@ class TokenParserTest {
 
     @Test
     void readsATokenWithoutAttributes() throws Exception {
-        ApiToken t = TokenParser.token(json("{'id':'g','clientId':'apikey-1','displayName':'n'}"));
+        ApiToken t = AtlanWire.token(json("{'id':'g','clientId':'apikey-1','displayName':'n'}"));
         assertThat(t.getPersonaQualifiedNames()).isEmpty();
         assertThat(t.getDescription()).isEmpty();
     }
@@ -143,21 +143,48 @@ class TokenParserTest {
             })
     void refusesRecordsWithoutRequiredFields(String record) throws Exception {
         JsonNode node = json(record);
-        assertThatThrownBy(() -> TokenParser.token(node)).isInstanceOf(TokenParser.Malformed.class);
+        assertThatThrownBy(() -> AtlanWire.token(node)).isInstanceOf(AtlanWire.Malformed.class);
     }
 
     @Test
     void readsUserListsAsListsOrEncodedLists() throws Exception {
-        assertThat(TokenParser.usernames(json("['a', null, 'b']"), "adminUsers"))
-                .containsExactly("a", "b");
-        assertThat(TokenParser.usernames(json("'[\\'a\\']'"), "adminUsers")).containsExactly("a");
-        assertThat(TokenParser.usernames(null, "adminUsers")).isEmpty();
-        assertThat(TokenParser.usernames(json("null"), "adminUsers")).isEmpty();
+        assertThat(AtlanWire.usernames(json("['a', null, 'b']"), "adminUsers")).containsExactly("a", "b");
+        assertThat(AtlanWire.usernames(json("'[\\'a\\']'"), "adminUsers")).containsExactly("a");
+        assertThat(AtlanWire.usernames(null, "adminUsers")).isEmpty();
+        assertThat(AtlanWire.usernames(json("null"), "adminUsers")).isEmpty();
         for (String bad : new String[] {"[1]", "{}", "'x'", "'{}'", "5"}) {
             JsonNode node = json(bad);
-            assertThatThrownBy(() -> TokenParser.usernames(node, "adminUsers"))
-                    .isInstanceOf(TokenParser.Malformed.class)
+            assertThatThrownBy(() -> AtlanWire.usernames(node, "adminUsers"))
+                    .isInstanceOf(AtlanWire.Malformed.class)
                     .hasMessageContaining("adminUsers");
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"nightly sync", "quote \" and backslash \\", "line\nbreak", "ünïcödé \u2028"})
+    void theLookupFilterIsWhatJacksonWritesForTheField(String value) throws Exception {
+        assertThat(AtlanWire.filter("displayName", value))
+                .isEqualTo(Json.MAPPER.writeValueAsString(java.util.Map.of("displayName", value)));
+        assertThat(Json.MAPPER.readTree(AtlanWire.filter("id", value)).get("id").asText())
+                .isEqualTo(value);
+    }
+
+    @Test
+    void theGrantsSearchAsksForEitherUserListOfActiveAssetsInGuidOrder() throws Exception {
+        JsonNode body = Json.MAPPER.valueToTree(AtlanWire.findGrants("service-account-apikey-1", 200, 100));
+        JsonNode dsl = body.get("dsl");
+        assertThat(dsl.get("from").asInt()).isEqualTo(200);
+        assertThat(dsl.get("size").asInt()).isEqualTo(100);
+        JsonNode bool = dsl.at("/query/bool");
+        assertThat(bool)
+                .isEqualTo(json("{'filter': ["
+                        + "{'term': {'__superTypeNames.keyword': {'value': 'Referenceable'}}},"
+                        + "{'term': {'__state': {'value': 'ACTIVE'}}}],"
+                        + "'should': ["
+                        + "{'term': {'adminUsers': {'value': 'service-account-apikey-1'}}},"
+                        + "{'term': {'viewerUsers': {'value': 'service-account-apikey-1'}}}],"
+                        + "'minimum_should_match': 1}"));
+        assertThat(dsl.get("sort")).isEqualTo(json("[{'__guid': {'order': 'asc'}}]"));
+        assertThat(body.get("attributes")).isEqualTo(json("['name', 'adminUsers', 'viewerUsers']"));
     }
 }

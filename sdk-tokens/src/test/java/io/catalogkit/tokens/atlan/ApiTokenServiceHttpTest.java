@@ -41,7 +41,7 @@ import org.junit.jupiter.api.Test;
 
 /** Exactly what goes over the wire for every call, and how each answer variant is read. */
 @Tag("logs") // reads what catalogkit logs: runs with io.catalogkit at TRACE
-class ApiTokenServiceWireTest {
+class ApiTokenServiceHttpTest {
     static final String KEY = "eyJhbGciOiJSUzI1NiJ9.client-key.sig";
     static final String IMP = "impersonation-bearer-0123456789";
     static final String GUID = "3f9c2b71-5d0e-4a6b-8c19-7e2d4f6a1b35";
