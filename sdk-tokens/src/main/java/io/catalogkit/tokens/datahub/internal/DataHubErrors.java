@@ -15,7 +15,7 @@ import okhttp3.Headers;
  * {@code errors} array (DataHub answers some with a 4xx or 5xx status: a document its schema
  * rejects, a resolver that crashed), else the servlet container's page (often not JSON;
  * Spring-style {@code error} and {@code message} when it is). Errors inside a 2xx GraphQL answer
- * are read by {@link GraphQl}.
+ * are read by {@link DataHubApi}.
  */
 public final class DataHubErrors {
     /** The header catalogkit sends its request id in. */

@@ -43,7 +43,7 @@ public final class DataHubTokenServiceImpl implements DataHubTokenService {
     static final String SCHEMA_HINT = "The server's GraphQL schema differs from the one catalogkit was built against"
             + " (an older or newer DataHub?): its message names what it rejected.";
 
-    private final GraphQl graphQl;
+    private final DataHubApi graphQl;
     private final Transport transport;
     private final HeldCredential clientToken;
     private final Clock clock;
@@ -56,7 +56,7 @@ public final class DataHubTokenServiceImpl implements DataHubTokenService {
      * @param clientToken the client's own token, decoded only for messages (expiry, own urn)
      */
     public DataHubTokenServiceImpl(Transport transport, HeldCredential clientToken) {
-        this.graphQl = new GraphQl(transport);
+        this.graphQl = new DataHubApi(transport);
         this.transport = transport;
         this.clientToken = Objects.requireNonNull(clientToken, "clientToken");
         this.clock = transport.options().clock();
@@ -97,8 +97,8 @@ public final class DataHubTokenServiceImpl implements DataHubTokenService {
         Args.line(name, Args.MAX_NAME, "name");
         Args.text(description, Args.MAX_DESCRIPTION, "description");
         String iso = iso(lifetime);
-        Wire.CreateAccessTokenInput input =
-                new Wire.CreateAccessTokenInput("PERSONAL", actorUrn, null, name, description, iso);
+        DataHubWire.CreateAccessTokenInput input =
+                new DataHubWire.CreateAccessTokenInput("PERSONAL", actorUrn, null, name, description, iso);
         ApiRequest.ErrorHints base = hints(
                 "Creating a token needs the " + GENERATE + " privilege when actorUrn is the caller itself," + " and "
                         + MANAGE + " for anyone else.",
@@ -107,13 +107,13 @@ public final class DataHubTokenServiceImpl implements DataHubTokenService {
                 + " (ACCESS_TOKEN_ALLOWED_DURATIONS; never-expiring tokens need ACCESS_TOKEN_ALLOW_NO_EXPIRY=true).";
         try {
             return create(
-                    GraphQl.request(
+                    DataHubApi.request(
                                     "create access token",
-                                    Documents.CREATE,
-                                    Documents.CREATE_OPERATION,
-                                    new Wire.InputVariables(input))
+                                    DataHubApi.CREATE,
+                                    DataHubApi.CREATE_OPERATION,
+                                    new DataHubWire.InputVariables(input))
                             .hints(Hints.mayHaveActed(
-                                    (status, code) -> status == 400 && !GraphQl.VALIDATION_ERROR.equals(code)
+                                    (status, code) -> status == 400 && !DataHubApi.VALIDATION_ERROR.equals(code)
                                             ? refused
                                             : base.hint(status, code),
                                     CREATED_MAYBE)),
@@ -121,12 +121,12 @@ public final class DataHubTokenServiceImpl implements DataHubTokenService {
                     name,
                     description);
         } catch (ApiException e) {
-            if (!GraphQl.VALIDATION_ERROR.equals(e.errorCode().orElse(null))
+            if (!DataHubApi.VALIDATION_ERROR.equals(e.errorCode().orElse(null))
                     || e.getMessage() == null
                     || !e.getMessage().contains("durationIso")) {
                 throw e;
             }
-            throw GraphQl.restate(
+            throw DataHubApi.restate(
                     e,
                     "DataHub create access token: this DataHub server takes no ISO-8601 lifetime (durationIso, added"
                             + " after Core 1.4): use create(actorUrn, AccessTokenDuration." + nearest(lifetime)
@@ -176,10 +176,14 @@ public final class DataHubTokenServiceImpl implements DataHubTokenService {
             String description,
             String operation,
             String forbidden) {
-        Wire.CreateAccessTokenInput input =
-                new Wire.CreateAccessTokenInput(type, actorUrn, duration.name(), name, description);
+        DataHubWire.CreateAccessTokenInput input =
+                new DataHubWire.CreateAccessTokenInput(type, actorUrn, duration.name(), name, description);
         return create(
-                GraphQl.request(operation, Documents.CREATE, Documents.CREATE_OPERATION, new Wire.InputVariables(input))
+                DataHubApi.request(
+                                operation,
+                                DataHubApi.CREATE,
+                                DataHubApi.CREATE_OPERATION,
+                                new DataHubWire.InputVariables(input))
                         .hints(Hints.mayHaveActed(hints(forbidden, null), CREATED_MAYBE)),
                 actorUrn,
                 name,
@@ -190,12 +194,12 @@ public final class DataHubTokenServiceImpl implements DataHubTokenService {
     private AccessToken create(ApiRequest.Builder builder, String actorUrn, String name, String description) {
         ApiRequest request =
                 builder.safeToRetry(false).ambiguousFailureHint(CREATED_MAYBE).build();
-        GraphQl.Result answer = graphQl.send(request);
-        JsonNode created = answer.field(Documents.CREATE_OPERATION);
+        DataHubApi.Result answer = graphQl.send(request);
+        JsonNode created = answer.field(DataHubApi.CREATE_OPERATION);
         JsonNode value = created == null ? null : created.get("accessToken");
         if (value == null || !value.isTextual() || value.asText().isBlank()) {
             if (!answer.errors().isEmpty()) {
-                throw GraphQl.fail(answer, false);
+                throw DataHubApi.fail(answer, false);
             }
             throw answer.malformed("data.createAccessToken.accessToken (the new token)");
         }
@@ -203,7 +207,7 @@ public final class DataHubTokenServiceImpl implements DataHubTokenService {
         Secret secret = Secret.of(value.asText());
         // Held before anything else is read: a message about the rest of this answer must not show it.
         transport.redactor().holdRecent(secret);
-        Wire.TokenMetadata metadata = null;
+        DataHubWire.TokenMetadata metadata = null;
         try {
             metadata = metadata(answer, created.get("metadata"), "data.createAccessToken.metadata");
         } catch (MalformedResponseException e) {
@@ -238,21 +242,21 @@ public final class DataHubTokenServiceImpl implements DataHubTokenService {
         if (ownerUrn != null) {
             Args.urn(ownerUrn, Jwt.CORP_USER, "ownerUrn");
         }
-        List<Wire.FacetFilterInput> filters =
-                ownerUrn == null ? null : List.of(new Wire.FacetFilterInput("ownerUrn", List.of(ownerUrn)));
+        List<DataHubWire.FacetFilterInput> filters =
+                ownerUrn == null ? null : List.of(new DataHubWire.FacetFilterInput("ownerUrn", List.of(ownerUrn)));
         String denied = ownerUrn != null
                 ? "Listing a user's tokens needs the " + GENERATE + " privilege when ownerUrn is the caller itself,"
                         + " and " + MANAGE + " for anyone else."
                 : "Listing every token (ownerUrn null) needs the " + MANAGE + " privilege; to list your own"
                         + " tokens pass your own urn: list(" + start + ", " + count + ", \""
                         + Jwt.actorUrn(clientToken.get()).orElse(Jwt.CORP_USER + "<your user id>") + "\").";
-        return listTokens(Documents.LIST, start, count, filters, "list access tokens", denied);
+        return listTokens(DataHubApi.LIST, start, count, filters, "list access tokens", denied);
     }
 
     /**
      * Lists tokens matching filters; the arguments are checked by the caller.
      *
-     * @param document {@link Documents#LIST} or another document of its shape
+     * @param document {@link DataHubApi#LIST} or another document of its shape
      * @param start the offset
      * @param count the page size
      * @param filters the filters, or null for none
@@ -264,23 +268,23 @@ public final class DataHubTokenServiceImpl implements DataHubTokenService {
             String document,
             int start,
             int count,
-            List<Wire.FacetFilterInput> filters,
+            List<DataHubWire.FacetFilterInput> filters,
             String operation,
             String forbidden) {
-        ApiRequest request = GraphQl.request(
+        ApiRequest request = DataHubApi.request(
                         operation,
                         document,
-                        Documents.LIST_OPERATION,
-                        new Wire.InputVariables(new Wire.ListAccessTokenInput(start, count, filters)))
+                        DataHubApi.LIST_OPERATION,
+                        new DataHubWire.InputVariables(new DataHubWire.ListAccessTokenInput(start, count, filters)))
                 .safeToRetry(true)
-                .retryIfAnswer(GraphQl::indexCatchingUp)
+                .retryIfAnswer(DataHubApi::indexCatchingUp)
                 .hints(hints(forbidden, null))
                 .build();
-        GraphQl.Result answer = graphQl.send(request);
+        DataHubApi.Result answer = graphQl.send(request);
         if (!answer.errors().isEmpty()) {
-            throw GraphQl.fail(answer, false);
+            throw DataHubApi.fail(answer, false);
         }
-        JsonNode result = answer.field(Documents.LIST_OPERATION);
+        JsonNode result = answer.field(DataHubApi.LIST_OPERATION);
         Integer total = Json.intValue(Json.field(result, "total"));
         JsonNode tokens = Json.field(result, "tokens");
         if (total == null || tokens == null || !tokens.isArray()) {
@@ -292,7 +296,7 @@ public final class DataHubTokenServiceImpl implements DataHubTokenService {
         }
         List<AccessToken> items = new ArrayList<>(tokens.size());
         for (JsonNode t : tokens) {
-            Wire.TokenMetadata m = metadata(answer, t, "data.listAccessTokens.tokens");
+            DataHubWire.TokenMetadata m = metadata(answer, t, "data.listAccessTokens.tokens");
             if (m == null || isBlank(m.id())) {
                 throw answer.malformed("data.listAccessTokens.tokens with an id each");
             }
@@ -315,11 +319,11 @@ public final class DataHubTokenServiceImpl implements DataHubTokenService {
                     + " id from AccessToken.getId() (as create() or list() return it), never the token itself");
         }
         Args.id(tokenId, "tokenId");
-        ApiRequest request = GraphQl.request(
+        ApiRequest request = DataHubApi.request(
                         "revoke access token",
-                        Documents.REVOKE,
-                        Documents.REVOKE_OPERATION,
-                        new Wire.TokenIdVariables(tokenId))
+                        DataHubApi.REVOKE,
+                        DataHubApi.REVOKE_OPERATION,
+                        new DataHubWire.TokenIdVariables(tokenId))
                 .safeToRetry(false)
                 .hints(Hints.mayHaveActed(
                         hints(
@@ -329,15 +333,15 @@ public final class DataHubTokenServiceImpl implements DataHubTokenService {
                         REVOKED_MAYBE))
                 .ambiguousFailureHint(REVOKED_MAYBE)
                 .build();
-        GraphQl.Result answer = graphQl.send(request);
+        DataHubApi.Result answer = graphQl.send(request);
         if (!answer.errors().isEmpty()) {
-            GraphQl.Error first = answer.errors().get(0);
-            if (GraphQl.status(first, false) == 500 && GraphQl.saysNoLongerExists(first.message())) {
+            DataHubApi.Error first = answer.errors().get(0);
+            if (DataHubApi.status(first, false) == 500 && DataHubApi.saysNoLongerExists(first.message())) {
                 return false;
             }
-            throw GraphQl.fail(answer, false);
+            throw DataHubApi.fail(answer, false);
         }
-        JsonNode revoked = answer.field(Documents.REVOKE_OPERATION);
+        JsonNode revoked = answer.field(DataHubApi.REVOKE_OPERATION);
         if (revoked == null || !revoked.isBoolean()) {
             throw answer.malformed("data.revokeAccessToken as a boolean");
         }
@@ -347,28 +351,28 @@ public final class DataHubTokenServiceImpl implements DataHubTokenService {
     @Override
     public AccessToken getMetadata(Secret token) {
         Args.secret(token, "token");
-        ApiRequest request = GraphQl.request(
+        ApiRequest request = DataHubApi.request(
                         "get access token metadata",
-                        Documents.GET_METADATA,
-                        Documents.GET_METADATA_OPERATION,
-                        new Wire.TokenVariables(token.reveal()))
+                        DataHubApi.GET_METADATA,
+                        DataHubApi.GET_METADATA_OPERATION,
+                        new DataHubWire.TokenVariables(token.reveal()))
                 .secrets(token)
                 .safeToRetry(true)
                 .hints(hints(
                         "Reading a raw token's metadata needs the " + MANAGE + " privilege.",
                         "DataHub holds no such token: it is unknown to this server, revoked, or expired."))
                 .build();
-        GraphQl.Result answer;
+        DataHubApi.Result answer;
         try {
             answer = graphQl.send(request);
         } catch (ServerException e) {
             throw DataHubErrors.missingTokenCrash(e).orElseThrow(() -> e);
         }
         if (!answer.errors().isEmpty()) {
-            throw GraphQl.fail(answer, true);
+            throw DataHubApi.fail(answer, true);
         }
-        Wire.TokenMetadata m =
-                metadata(answer, answer.field(Documents.GET_METADATA_OPERATION), "data.getAccessTokenMetadata");
+        DataHubWire.TokenMetadata m =
+                metadata(answer, answer.field(DataHubApi.GET_METADATA_OPERATION), "data.getAccessTokenMetadata");
         if (m == null || isBlank(m.id())) {
             throw answer.malformed("data.getAccessTokenMetadata with an id");
         }
@@ -389,14 +393,14 @@ public final class DataHubTokenServiceImpl implements DataHubTokenService {
      * Reads {@code AccessTokenMetadata} with the shared lenient reader: texts may be any scalar,
      * times epoch milliseconds as numbers or numeric strings; a time of another shape does not fit.
      */
-    private static Wire.TokenMetadata metadata(GraphQl.Result answer, JsonNode node, String where) {
+    private static DataHubWire.TokenMetadata metadata(DataHubApi.Result answer, JsonNode node, String where) {
         if (node == null || node.isNull()) {
             return null;
         }
         if (!node.isObject()) {
             throw answer.malformed(where + " as an object");
         }
-        return new Wire.TokenMetadata(
+        return new DataHubWire.TokenMetadata(
                 Json.text(node.get("id")),
                 Json.text(node.get("urn")),
                 Json.text(node.get("actorUrn")),
@@ -407,7 +411,7 @@ public final class DataHubTokenServiceImpl implements DataHubTokenService {
                 millis(answer, node, "expiresAt", where));
     }
 
-    static Long millis(GraphQl.Result answer, JsonNode node, String field, String where) {
+    static Long millis(DataHubApi.Result answer, JsonNode node, String field, String where) {
         JsonNode v = Json.field(node, field);
         if (v == null) {
             return null;
@@ -419,7 +423,7 @@ public final class DataHubTokenServiceImpl implements DataHubTokenService {
         return ms;
     }
 
-    private AccessToken toModel(Wire.TokenMetadata m, Secret secret) {
+    private AccessToken toModel(DataHubWire.TokenMetadata m, Secret secret) {
         Instant expiresAt = m.expiresAt() == null ? null : Instant.ofEpochMilli(m.expiresAt());
         boolean expired = expiresAt != null && !expiresAt.isAfter(clock.instant());
         return AccessToken.builder()
@@ -447,7 +451,7 @@ public final class DataHubTokenServiceImpl implements DataHubTokenService {
             if (status == 404) {
                 return notFound;
             }
-            if (GraphQl.VALIDATION_ERROR.equals(code)) {
+            if (DataHubApi.VALIDATION_ERROR.equals(code)) {
                 return SCHEMA_HINT;
             }
             return null;

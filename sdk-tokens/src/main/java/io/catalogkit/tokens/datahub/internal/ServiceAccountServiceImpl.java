@@ -28,7 +28,7 @@ public final class ServiceAccountServiceImpl implements ServiceAccountService {
     private static final String FORBIDDEN =
             "Service accounts and their tokens need the " + MANAGE + " privilege (admins have it).";
 
-    private final GraphQl graphQl;
+    private final DataHubApi graphQl;
     private final DataHubTokenServiceImpl tokens;
 
     /**
@@ -38,7 +38,7 @@ public final class ServiceAccountServiceImpl implements ServiceAccountService {
      * @param tokens the client's token service, which creates and lists the accounts' tokens
      */
     public ServiceAccountServiceImpl(Transport transport, DataHubTokenServiceImpl tokens) {
-        this.graphQl = new GraphQl(transport);
+        this.graphQl = new DataHubApi(transport);
         this.tokens = tokens;
     }
 
@@ -50,16 +50,17 @@ public final class ServiceAccountServiceImpl implements ServiceAccountService {
         Args.text(description, Args.MAX_DESCRIPTION, "description");
         ApiRequest request = request(
                         "create service account",
-                        Documents.CREATE_SERVICE_ACCOUNT,
-                        Documents.CREATE_SERVICE_ACCOUNT_OPERATION,
-                        new Wire.InputVariables(new Wire.CreateServiceAccountInput(displayName, description)))
+                        DataHubApi.CREATE_SERVICE_ACCOUNT,
+                        DataHubApi.CREATE_SERVICE_ACCOUNT_OPERATION,
+                        new DataHubWire.InputVariables(
+                                new DataHubWire.CreateServiceAccountInput(displayName, description)))
                 .safeToRetry(false)
                 .ambiguousFailureHint("The service account may have been created: list the service accounts"
                         + " before creating it again.")
                 .build();
-        GraphQl.Result answer = send(request);
+        DataHubApi.Result answer = send(request);
         ServiceAccount made =
-                account(answer, answer.field(Documents.CREATE_SERVICE_ACCOUNT_OPERATION), "data.createServiceAccount");
+                account(answer, answer.field(DataHubApi.CREATE_SERVICE_ACCOUNT_OPERATION), "data.createServiceAccount");
         if (made == null) {
             throw answer.malformed("data.createServiceAccount with a urn and name");
         }
@@ -78,13 +79,13 @@ public final class ServiceAccountServiceImpl implements ServiceAccountService {
     private Page<ServiceAccount> listPage(int start, int count, String query) {
         ApiRequest request = request(
                         "list service accounts",
-                        Documents.LIST_SERVICE_ACCOUNTS,
-                        Documents.LIST_SERVICE_ACCOUNTS_OPERATION,
-                        new Wire.InputVariables(new Wire.ListServiceAccountsInput(start, count, query)))
+                        DataHubApi.LIST_SERVICE_ACCOUNTS,
+                        DataHubApi.LIST_SERVICE_ACCOUNTS_OPERATION,
+                        new DataHubWire.InputVariables(new DataHubWire.ListServiceAccountsInput(start, count, query)))
                 .safeToRetry(true)
                 .build();
-        GraphQl.Result answer = send(request);
-        JsonNode result = answer.field(Documents.LIST_SERVICE_ACCOUNTS_OPERATION);
+        DataHubApi.Result answer = send(request);
+        JsonNode result = answer.field(DataHubApi.LIST_SERVICE_ACCOUNTS_OPERATION);
         Integer total = Json.intValue(Json.field(result, "total"));
         JsonNode accounts = Json.field(result, "serviceAccounts");
         if (total == null || accounts == null || !accounts.isArray()) {
@@ -107,13 +108,13 @@ public final class ServiceAccountServiceImpl implements ServiceAccountService {
         Args.id(urn, "urn");
         ApiRequest request = request(
                         "get service account",
-                        Documents.GET_SERVICE_ACCOUNT,
-                        Documents.GET_SERVICE_ACCOUNT_OPERATION,
-                        new Wire.UrnVariables(urn))
+                        DataHubApi.GET_SERVICE_ACCOUNT,
+                        DataHubApi.GET_SERVICE_ACCOUNT_OPERATION,
+                        new DataHubWire.UrnVariables(urn))
                 .safeToRetry(true)
                 .build();
-        GraphQl.Result answer = send(request);
-        JsonNode node = answer.field(Documents.GET_SERVICE_ACCOUNT_OPERATION);
+        DataHubApi.Result answer = send(request);
+        JsonNode node = answer.field(DataHubApi.GET_SERVICE_ACCOUNT_OPERATION);
         if (node == null) {
             return Optional.empty();
         }
@@ -129,15 +130,15 @@ public final class ServiceAccountServiceImpl implements ServiceAccountService {
         Args.id(urn, "urn");
         ApiRequest request = request(
                         "delete service account",
-                        Documents.DELETE_SERVICE_ACCOUNT,
-                        Documents.DELETE_SERVICE_ACCOUNT_OPERATION,
-                        new Wire.UrnVariables(urn))
+                        DataHubApi.DELETE_SERVICE_ACCOUNT,
+                        DataHubApi.DELETE_SERVICE_ACCOUNT_OPERATION,
+                        new DataHubWire.UrnVariables(urn))
                 .safeToRetry(false)
                 .ambiguousFailureHint(
                         "The service account may have been deleted: get it to check before deleting" + " it again.")
                 .build();
-        GraphQl.Result answer = send(request);
-        JsonNode deleted = answer.field(Documents.DELETE_SERVICE_ACCOUNT_OPERATION);
+        DataHubApi.Result answer = send(request);
+        JsonNode deleted = answer.field(DataHubApi.DELETE_SERVICE_ACCOUNT_OPERATION);
         if (deleted == null || !deleted.isBoolean()) {
             throw answer.malformed("data.deleteServiceAccount as a boolean");
         }
@@ -167,12 +168,12 @@ public final class ServiceAccountServiceImpl implements ServiceAccountService {
     public Page<AccessToken> listTokens(String serviceAccountUrn, int start, int count) {
         Args.id(serviceAccountUrn, "serviceAccountUrn");
         Args.page(start, "start", count, "count", Page.MAX_SIZE);
-        List<Wire.FacetFilterInput> filters =
-                List.of(new Wire.FacetFilterInput("actorUrn", List.of(serviceAccountUrn)));
+        List<DataHubWire.FacetFilterInput> filters =
+                List.of(new DataHubWire.FacetFilterInput("actorUrn", List.of(serviceAccountUrn)));
         return tooOld(
                 "list service account tokens",
                 () -> tokens.listTokens(
-                        Documents.LIST_SERVICE_ACCOUNT_TOKENS,
+                        DataHubApi.LIST_SERVICE_ACCOUNT_TOKENS,
                         start,
                         count,
                         filters,
@@ -182,15 +183,15 @@ public final class ServiceAccountServiceImpl implements ServiceAccountService {
     }
 
     private ApiRequest.Builder request(String operation, String document, String operationName, Object variables) {
-        return GraphQl.request(operation, document, operationName, variables).hints(tokens.hints(FORBIDDEN, null));
+        return DataHubApi.request(operation, document, operationName, variables).hints(tokens.hints(FORBIDDEN, null));
     }
 
     /** Sends, raising the answer's errors; an older server's schema errors say what they mean. */
-    private GraphQl.Result send(ApiRequest request) {
+    private DataHubApi.Result send(ApiRequest request) {
         return tooOld(request.operation(), () -> {
-            GraphQl.Result answer = graphQl.send(request);
+            DataHubApi.Result answer = graphQl.send(request);
             if (!answer.errors().isEmpty()) {
-                throw GraphQl.fail(answer, false);
+                throw DataHubApi.fail(answer, false);
             }
             return answer;
         });
@@ -207,7 +208,7 @@ public final class ServiceAccountServiceImpl implements ServiceAccountService {
             if (!saysNoServiceAccounts(e)) {
                 throw e;
             }
-            throw GraphQl.restate(
+            throw DataHubApi.restate(
                     e,
                     "DataHub " + operation + ": this DataHub server has no service accounts: they need DataHub Core"
                             + " 1.4 or later (its GraphQL schema does not know them).");
@@ -215,14 +216,14 @@ public final class ServiceAccountServiceImpl implements ServiceAccountService {
     }
 
     private static boolean saysNoServiceAccounts(ApiException e) {
-        if (!GraphQl.VALIDATION_ERROR.equals(e.errorCode().orElse(null))) {
+        if (!DataHubApi.VALIDATION_ERROR.equals(e.errorCode().orElse(null))) {
             return false;
         }
         String m = e.getMessage() == null ? "" : e.getMessage().toLowerCase(Locale.ROOT);
         return m.contains("fieldundefined") || m.contains("service_account") || m.contains("serviceaccount");
     }
 
-    private static ServiceAccount account(GraphQl.Result answer, JsonNode node, String where) {
+    private static ServiceAccount account(DataHubApi.Result answer, JsonNode node, String where) {
         if (node == null || node.isNull()) {
             return null;
         }

@@ -9,7 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The GraphQL request body: documents quoted once, written exactly as Jackson writes any string. */
-class WireTest {
+class DataHubWireTest {
     static final String AWKWARD = "query q($a: String!) {\n\tf(a: $a) { \"quoted\" back\\slash é \u2028 \u0001 }\n}";
 
     static JsonNode expected(String document) {
@@ -21,7 +21,7 @@ class WireTest {
     }
 
     static String written(String document) throws Exception {
-        return Json.MAPPER.writeValueAsString(new Wire.GraphQlRequest(document, Map.of("k", "v"), "op"));
+        return Json.MAPPER.writeValueAsString(new DataHubWire.GraphQlRequest(document, Map.of("k", "v"), "op"));
     }
 
     @Test
@@ -35,10 +35,10 @@ class WireTest {
 
     @Test
     void theShippedDocumentsAndManyOthersAreAllWrittenRightBeyondTheCache() throws Exception {
-        for (String d : new String[] {Documents.LIST, Documents.CREATE, Documents.REVOKE}) {
+        for (String d : new String[] {DataHubApi.LIST, DataHubApi.CREATE, DataHubApi.REVOKE}) {
             assertThat(Json.MAPPER.readTree(written(d))).isEqualTo(expected(d));
         }
-        for (int i = 0; i < Wire.QuotedOnce.MAX_CACHED * 2; i++) {
+        for (int i = 0; i < DataHubWire.QuotedOnce.MAX_CACHED * 2; i++) {
             String d = AWKWARD + " #" + i;
             assertThat(Json.MAPPER.readTree(written(d))).isEqualTo(expected(d));
         }

@@ -16,8 +16,8 @@ import java.util.concurrent.ConcurrentMap;
  * answers (with {@code Json}'s lenient reader, like every answer). Those that carry a token value
  * redact it from {@code toString()}.
  */
-public final class Wire {
-    private Wire() {}
+public final class DataHubWire {
+    private DataHubWire() {}
 
     /**
      * A GraphQL request body.
@@ -36,7 +36,7 @@ public final class Wire {
 
     /**
      * Writes a GraphQL document as a JSON string quoted once per document, not per request: the
-     * documents are the constants of {@link Documents}, a few hundred characters each. Any other
+     * documents are the constants of {@link DataHubApi}, a few hundred characters each. Any other
      * text (beyond {@link #MAX_CACHED} distinct ones) is quoted as usual.
      */
     static final class QuotedOnce extends StdSerializer<String> {
