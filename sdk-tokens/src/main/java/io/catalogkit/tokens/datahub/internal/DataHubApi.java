@@ -3,29 +3,33 @@ package io.catalogkit.tokens.datahub.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.catalogkit.core.ApiException;
 import io.catalogkit.core.MalformedResponseException;
+import io.catalogkit.core.Secret;
+import io.catalogkit.core.Sleeper;
 import io.catalogkit.core.internal.Answer;
 import io.catalogkit.core.internal.ApiRequest;
-import io.catalogkit.core.internal.ErrorReport;
+import io.catalogkit.core.internal.Credentials;
+import io.catalogkit.core.internal.HeldCredential;
 import io.catalogkit.core.internal.Json;
 import io.catalogkit.core.internal.Transport;
-import java.util.ArrayList;
+import java.time.Clock;
 import java.util.List;
-import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
- * Sends GraphQL documents to {@code /api/graphql} through the client's {@link Transport} and reads
- * DataHub's answers: a 2xx is not a success until {@code errors} is absent, and errors become
- * exceptions through core's one mapper ({@link Answer#fail}).
+ * DataHub's GraphQL API: the documents the SDK sends (constants: user input goes only into {@code
+ * variables}), the request for each, sent with the client's token (or, in a view made by {@link
+ * #as(Secret)}, another token) through core's {@link Transport} to {@code /api/graphql}. A 2xx is
+ * not a success until {@code errors} is absent: {@link #send} returns the errors with the data, and
+ * {@link DataHubErrors#fail} raises them through core's one mapper ({@link Answer#fail}).
+ *
+ * <p>The token documents select only fields present in both DataHub schema builds (never {@code
+ * owner}, which only Core >= 1.4 has) and a test validates every one against both; the
+ * service-account documents exist only in Core >= 1.4 and are validated against it. Thread-safe.
  */
 public final class DataHubApi {
     /** Where every document goes: GMS, the frontend proxy and DataHub Cloud all serve it. */
     public static final String PATH = "api/graphql";
-
-    /** graphql-java's classification for a document or variables the schema rejects. */
-    public static final String VALIDATION_ERROR = "ValidationError";
-
-    /** graphql-java's classification for a null in a non-null field (DataHub: an unknown token). */
-    public static final String NULL_IN_NON_NULL_FIELD = "NullValueInNonNullableField";
 
     /** Creates a personal access token; variables {@code input: CreateAccessTokenInput!}. */
     public static final String CREATE = """
@@ -113,21 +117,80 @@ public final class DataHubApi {
     public static final String DELETE_SERVICE_ACCOUNT_OPERATION = "deleteServiceAccount";
 
     private final Transport transport;
+    private final HeldCredential token;
 
     /**
-     * Creates the helper.
+     * Creates the API.
      *
-     * @param transport the client's transport
+     * @param transport the transport, which sends {@code token} as {@code Authorization: Bearer}
+     * @param token the token the transport sends, decoded only for messages (expiry, own urn)
      */
-    public DataHubApi(Transport transport) {
-        this.transport = transport;
+    public DataHubApi(Transport transport, HeldCredential token) {
+        this.transport = Objects.requireNonNull(transport, "transport");
+        this.token = Objects.requireNonNull(token, "token");
+    }
+
+    /**
+     * This API as another token sees it: the same connections and options, that token sent instead.
+     *
+     * @param other the token to send
+     * @return the view
+     */
+    public DataHubApi as(Secret other) {
+        return new DataHubApi(
+                transport.withCredentials(Credentials.bearer(other)), HeldCredential.fixed(other, "token", "DataHub"));
+    }
+
+    /**
+     * The token this API sends.
+     *
+     * @return the held token
+     */
+    public HeldCredential token() {
+        return token;
+    }
+
+    /**
+     * The urn of the user the sent token acts as, read from its claims (not verified).
+     *
+     * @return the urn; empty when the token is not a DataHub JWT
+     */
+    public Optional<String> callerUrn() {
+        return Jwt.actorUrn(token.get());
+    }
+
+    /**
+     * The client's clock.
+     *
+     * @return the clock
+     */
+    public Clock clock() {
+        return transport.options().clock();
+    }
+
+    /**
+     * The client's sleeper.
+     *
+     * @return the sleeper
+     */
+    public Sleeper sleeper() {
+        return transport.options().sleeper();
+    }
+
+    /**
+     * Keeps a secret just received out of every later message and log line of the client.
+     *
+     * @param secret the secret
+     */
+    public void holdRecent(Secret secret) {
+        transport.redactor().holdRecent(secret);
     }
 
     /**
      * Starts a request for one document.
      *
      * @param operation what the call does, for messages
-     * @param document the document (a constant of {@link DataHubApi})
+     * @param document the document (a constant of this class)
      * @param operationName the document's operation name
      * @param variables the variables object, written by Jackson
      * @return the request builder, method and path set
@@ -140,15 +203,17 @@ public final class DataHubApi {
     }
 
     /**
-     * One error of an {@code errors} array, read leniently.
+     * Hints for a call with this API's token: the privilege on 403, what a 404 means, a schema
+     * mismatch, and why the token failed on 401.
      *
-     * @param message the message, or null
-     * @param path the path, dotted, or null
-     * @param code {@code extensions.code}, or null
-     * @param type {@code extensions.type}, or null
-     * @param classification {@code extensions.classification}, or null
+     * @param forbidden the hint on a 403
+     * @param notFound the hint on a 404, or null
+     * @return the hints
      */
-    public record Error(String message, String path, Integer code, String type, String classification) {}
+    public ApiRequest.ErrorHints hints(String forbidden, String notFound) {
+        return DataHubErrors.hints(
+                forbidden, notFound, () -> DataHubErrors.authenticationHint(token.peek(), clock().instant()));
+    }
 
     /**
      * A 2xx GraphQL answer.
@@ -157,7 +222,7 @@ public final class DataHubApi {
      * @param data the {@code data} object, or null
      * @param errors the errors, empty when there were none
      */
-    public record Result(Answer answer, JsonNode data, List<Error> errors) {
+    public record Result(Answer answer, JsonNode data, List<DataHubErrors.GraphQlError> errors) {
         /**
          * One root field of {@code data}.
          *
@@ -191,156 +256,31 @@ public final class DataHubApi {
     public Result send(ApiRequest request) {
         Answer ex = transport.exchange(request);
         JsonNode body = ex.requireObject("a JSON object with GraphQL data or errors");
-        JsonNode errors = body.get("errors");
-        List<Error> list = new ArrayList<>();
-        if (errors != null && errors.isArray()) {
-            for (JsonNode e : errors) {
-                list.add(error(e));
-            }
-        }
+        List<DataHubErrors.GraphQlError> errors = DataHubErrors.read(body);
         JsonNode data = body.get("data");
         if (data != null && !data.isObject()) {
             data = null;
         }
-        if (data == null && list.isEmpty()) {
+        if (data == null && errors.isEmpty()) {
             throw ex.malformed("a GraphQL answer with data or errors");
         }
-        return new Result(ex, data, List.copyOf(list));
+        return new Result(ex, data, errors);
     }
 
     /**
-     * Raises the answer's errors as the exception the first one stands for.
+     * Sends the request and raises the answer's errors, if any.
      *
-     * @param answer an answer with errors
-     * @param nullMeansNotFound true when a null in a non-null field means "no such thing" (an
-     *     unknown token)
-     * @return the exception, to be thrown
+     * @param request the request
+     * @return the answer, without errors
+     * @throws ApiException on an HTTP error status or GraphQL errors
+     * @throws MalformedResponseException when the body has neither a {@code data} object nor
+     *     {@code errors}
      */
-    public static ApiException fail(Result answer, boolean nullMeansNotFound) {
-        Error first = answer.errors().get(0);
-        StringBuilder message = new StringBuilder(first.message() != null ? first.message() : "GraphQL error");
-        if (first.path() != null) {
-            message.append(" (path ").append(first.path()).append(')');
+    public Result sendOrFail(ApiRequest request) {
+        Result answer = send(request);
+        if (!answer.errors().isEmpty()) {
+            throw DataHubErrors.fail(answer, false);
         }
-        int more = answer.errors().size() - 1;
-        if (more > 0) {
-            message.append(" (and ").append(more).append(more == 1 ? " more error)" : " more errors)");
-        }
-        String errorCode = first.type() != null ? first.type() : first.classification();
-        ErrorReport report = ErrorReport.of(status(first, nullMeansNotFound), errorCode, message.toString());
-        return answer.answer().fail(report);
-    }
-
-    /**
-     * The status an error stands for: its {@code extensions.code}, else one picked by its
-     * classification (a rejected document 400, an unknown token 404 where asked, a failed resolver
-     * 500, else 400). Where an unknown token means not found, so does a resolver's 500 wrapping a
-     * {@code NullPointerException} (how DataHub answers for a token it does not hold).
-     */
-    static int status(Error e, boolean nullMeansNotFound) {
-        if (nullMeansNotFound && e.code() != null && DataHubErrors.isMissingTokenCrash(e.code(), e.message())) {
-            return 404;
-        }
-        if (e.code() != null && e.code() >= 400 && e.code() <= 599) {
-            return e.code();
-        }
-        String c = e.classification() == null ? "" : e.classification();
-        if (c.equals(NULL_IN_NON_NULL_FIELD)) {
-            return nullMeansNotFound ? 404 : 500;
-        }
-        if (c.equals("DataFetchingException") || c.equals("ExecutionAborted")) {
-            return 500;
-        }
-        return 400;
-    }
-
-    private static Error error(JsonNode e) {
-        if (!e.isObject()) {
-            return new Error(Json.text(e), null, null, null, null);
-        }
-        JsonNode ext = e.path("extensions");
-        String classification = Json.text(ext.get("classification"));
-        if (classification == null) {
-            classification = Json.text(e.get("classification"));
-        }
-        return new Error(
-                Json.text(e.get("message")),
-                path(e.get("path")),
-                code(ext.get("code")),
-                Json.text(ext.get("type")),
-                classification);
-    }
-
-    private static String path(JsonNode p) {
-        if (p == null || !p.isArray() || p.isEmpty()) {
-            return null;
-        }
-        StringBuilder parts = new StringBuilder();
-        for (JsonNode s : p) {
-            parts.append(parts.length() == 0 ? "" : ".").append(s.asText());
-        }
-        return parts.toString();
-    }
-
-    private static Integer code(JsonNode c) {
-        if (c == null) {
-            return null;
-        }
-        if (c.canConvertToInt()) {
-            return c.asInt();
-        }
-        if (c.isTextual() && c.asText().trim().matches("\\d{3}")) {
-            return Integer.parseInt(c.asText().trim());
-        }
-        return null;
-    }
-
-    /**
-     * Whether a 2xx answer is DataHub's list failing while its index catches up (right after a
-     * revoke, a listed token's record is gone): an error classified {@code
-     * NullValueInNonNullableField}. Worth repeating a read for.
-     *
-     * @param body the answer's JSON
-     * @return true for that answer
-     */
-    public static boolean indexCatchingUp(JsonNode body) {
-        JsonNode errors = body.get("errors");
-        if (errors == null || !errors.isArray()) {
-            return false;
-        }
-        for (JsonNode e : errors) {
-            if (e.isObject() && NULL_IN_NON_NULL_FIELD.equals(error(e).classification())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * The same failure said plainly: an exception like {@code e} (status, request id, code,
-     * request) whose message replaces the server's schema error by what it means.
-     *
-     * @param e the exception raised
-     * @param message the message to give instead
-     * @return the exception, to be thrown
-     */
-    static ApiException restate(ApiException e, String message) {
-        return new ApiException(
-                message,
-                e.statusCode(),
-                e.requestId().orElse(null),
-                e.errorCode().orElse(null),
-                e.method(),
-                e.path());
-    }
-
-    /**
-     * Whether a message says the token no longer exists (DataHub's answer to a second revoke).
-     *
-     * @param message the message, may be null
-     * @return true when it does
-     */
-    static boolean saysNoLongerExists(String message) {
-        return message != null && message.toLowerCase(Locale.ROOT).contains("no longer exists");
+        return answer;
     }
 }
