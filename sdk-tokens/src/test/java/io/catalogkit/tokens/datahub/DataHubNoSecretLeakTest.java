@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /** No token value in logs (slf4j-simple at TRACE for io.catalogkit, to System.err), messages or toString. */
 @Tag("logs") // reads what catalogkit logs: runs with io.catalogkit at TRACE
-class DataHubSecretHygieneTest {
+class DataHubNoSecretLeakTest {
     static final String ADMIN = "urn:li:corpuser:datahub";
     static final String JDOE = "urn:li:corpuser:jdoe";
 

@@ -26,7 +26,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Service accounts on the wire: each document with its variables, the answers, an older server's refusals. */
-class ServiceAccountHttpTest {
+class ServiceAccountServiceHttpTest {
     static final Instant NOW = Instant.parse("2024-11-23T00:00:00Z");
     static final String SA = "urn:li:corpuser:service_ingestion";
     static final String ACCOUNT = "{\"urn\": \"" + SA + "\", \"name\": \"service_ingestion\", \"displayName\":"
