@@ -23,7 +23,7 @@ import okhttp3.Headers;
  * (wire contract, error shapes): a GraphQL {@code errors} array (DataHub answers some with a 4xx or
  * 5xx status: a document its schema rejects, a resolver that crashed), else the servlet container's
  * page (often not JSON; Spring-style {@code error} and {@code message} when it is): {@link #PARSER}.
- * Errors inside a 2xx GraphQL answer: {@link #read}, raised by {@link #fail} as the status they
+ * Errors inside a 2xx GraphQL answer: {@code read}, raised by {@link #fail} as the status they
  * stand for; DataHub's own ways of saying a thing is gone; and the hints each call's failures carry.
  */
 public final class DataHubErrors {
