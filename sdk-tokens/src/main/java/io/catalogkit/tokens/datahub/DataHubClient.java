@@ -9,6 +9,7 @@ import io.catalogkit.core.internal.Credentials;
 import io.catalogkit.core.internal.Env;
 import io.catalogkit.core.internal.HeldCredential;
 import io.catalogkit.core.internal.Transport;
+import io.catalogkit.tokens.datahub.internal.DataHubApi;
 import io.catalogkit.tokens.datahub.internal.DataHubErrors;
 import io.catalogkit.tokens.datahub.internal.DataHubTokenServiceImpl;
 import io.catalogkit.tokens.datahub.internal.Jwt;
@@ -56,9 +57,9 @@ public final class DataHubClient implements AutoCloseable {
                 .errorParser(DataHubErrors.PARSER)
                 .build();
         this.token.redactedBy(transport.redactor());
-        DataHubTokenServiceImpl tokens = new DataHubTokenServiceImpl(transport, this.token);
-        this.accessTokens = tokens;
-        this.serviceAccounts = new ServiceAccountServiceImpl(transport, tokens);
+        DataHubApi api = new DataHubApi(transport, this.token);
+        this.accessTokens = new DataHubTokenServiceImpl(api);
+        this.serviceAccounts = new ServiceAccountServiceImpl(api);
     }
 
     /**

@@ -19,7 +19,7 @@ import io.catalogkit.tokens.AccessToken;
 import io.catalogkit.tokens.MockAnswers;
 import io.catalogkit.tokens.Page;
 import io.catalogkit.tokens.TokenStatus;
-import io.catalogkit.tokens.datahub.internal.Documents;
+import io.catalogkit.tokens.datahub.internal.DataHubApi;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -118,7 +118,7 @@ class DataHubTokenServiceHttpTest {
                         "urn:li:corpuser:jdoe", AccessTokenDuration.ONE_MONTH, "catalogkit-ci", "nightly ingestion");
 
         assertThat(sent())
-                .isEqualTo(json("{\"query\": " + Json.MAPPER.writeValueAsString(Documents.CREATE) + ","
+                .isEqualTo(json("{\"query\": " + Json.MAPPER.writeValueAsString(DataHubApi.CREATE) + ","
                         + " \"variables\": {\"input\": {\"type\": \"PERSONAL\", \"actorUrn\": \"urn:li:corpuser:jdoe\","
                         + " \"duration\": \"ONE_MONTH\", \"name\": \"catalogkit-ci\", \"description\": \"nightly ingestion\"}},"
                         + " \"operationName\": \"createAccessToken\"}"));
@@ -242,7 +242,7 @@ class DataHubTokenServiceHttpTest {
         Page<AccessToken> page = tokens().list(0, 20, "urn:li:corpuser:jdoe");
 
         assertThat(sent())
-                .isEqualTo(json("{\"query\": " + Json.MAPPER.writeValueAsString(Documents.LIST) + ", \"variables\":"
+                .isEqualTo(json("{\"query\": " + Json.MAPPER.writeValueAsString(DataHubApi.LIST) + ", \"variables\":"
                         + " {\"input\": {\"start\": 0, \"count\": 20, \"filters\": [{\"field\": \"ownerUrn\", \"values\":"
                         + " [\"urn:li:corpuser:jdoe\"]}]}}, \"operationName\": \"listAccessTokens\"}"));
         assertThat(page.getTotal()).isEqualTo(2);
@@ -368,7 +368,7 @@ class DataHubTokenServiceHttpTest {
         answer("{\"data\": {\"revokeAccessToken\": true}, \"extensions\": {}}");
         assertThat(tokens().revoke(ID)).isTrue();
         assertThat(sent())
-                .isEqualTo(json("{\"query\": " + Json.MAPPER.writeValueAsString(Documents.REVOKE) + ", \"variables\":"
+                .isEqualTo(json("{\"query\": " + Json.MAPPER.writeValueAsString(DataHubApi.REVOKE) + ", \"variables\":"
                         + " {\"tokenId\": \"" + ID + "\"}, \"operationName\": \"revokeAccessToken\"}"));
     }
 
@@ -429,7 +429,7 @@ class DataHubTokenServiceHttpTest {
         answer("{\"data\": {\"getAccessTokenMetadata\": " + METADATA + "}, \"extensions\": {}}");
         AccessToken t = tokens().getMetadata(Secret.of(NEW_JWT));
         assertThat(sent())
-                .isEqualTo(json("{\"query\": " + Json.MAPPER.writeValueAsString(Documents.GET_METADATA) + ","
+                .isEqualTo(json("{\"query\": " + Json.MAPPER.writeValueAsString(DataHubApi.GET_METADATA) + ","
                         + " \"variables\": {\"token\": \"" + NEW_JWT
                         + "\"}, \"operationName\": \"getAccessTokenMetadata\"}"));
         assertThat(t.getId()).contains(ID);

@@ -1,45 +1,39 @@
 package io.catalogkit.tokens.datahub.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.catalogkit.core.ApiException;
 import io.catalogkit.core.internal.ApiRequest;
 import io.catalogkit.core.internal.Args;
 import io.catalogkit.core.internal.Json;
-import io.catalogkit.core.internal.Transport;
 import io.catalogkit.tokens.AccessToken;
 import io.catalogkit.tokens.Page;
 import io.catalogkit.tokens.datahub.AccessTokenDuration;
 import io.catalogkit.tokens.datahub.ServiceAccount;
 import io.catalogkit.tokens.datahub.ServiceAccountService;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
- * {@link ServiceAccountService} over DataHub's GraphQL API (Core 1.4 and later); the tokens go
- * through the personal-token code with type {@code SERVICE_ACCOUNT}. An older server's schema
- * errors become one message saying it has no service accounts. Thread-safe.
+ * {@link ServiceAccountService} over DataHub's GraphQL API (Core 1.4 and later); the tokens are
+ * access tokens of type {@code SERVICE_ACCOUNT}, made and listed by the calls personal tokens use.
+ * An older server's schema errors become one message saying it has no service accounts. Thread-safe.
  */
 public final class ServiceAccountServiceImpl implements ServiceAccountService {
-    static final String MANAGE = "'Manage Service Accounts'";
-    private static final String FORBIDDEN =
-            "Service accounts and their tokens need the " + MANAGE + " privilege (admins have it).";
+    private static final String FORBIDDEN = "Service accounts and their tokens need the "
+            + DataHubErrors.MANAGE_SERVICE_ACCOUNTS + " privilege (admins have it).";
 
-    private final GraphQl graphQl;
-    private final DataHubTokenServiceImpl tokens;
+    private final DataHubApi api;
+    private final AccessTokenCalls calls;
 
     /**
      * Creates the service.
      *
-     * @param transport the client's transport
-     * @param tokens the client's token service, which creates and lists the accounts' tokens
+     * @param api the API, with the token the service acts with
      */
-    public ServiceAccountServiceImpl(Transport transport, DataHubTokenServiceImpl tokens) {
-        this.graphQl = new GraphQl(transport);
-        this.tokens = tokens;
+    public ServiceAccountServiceImpl(DataHubApi api) {
+        this.api = Objects.requireNonNull(api, "api");
+        this.calls = new AccessTokenCalls(api);
     }
 
     @Override
@@ -50,16 +44,19 @@ public final class ServiceAccountServiceImpl implements ServiceAccountService {
         Args.text(description, Args.MAX_DESCRIPTION, "description");
         ApiRequest request = request(
                         "create service account",
-                        Documents.CREATE_SERVICE_ACCOUNT,
-                        Documents.CREATE_SERVICE_ACCOUNT_OPERATION,
-                        new Wire.InputVariables(new Wire.CreateServiceAccountInput(displayName, description)))
+                        DataHubApi.CREATE_SERVICE_ACCOUNT,
+                        DataHubApi.CREATE_SERVICE_ACCOUNT_OPERATION,
+                        new DataHubWire.InputVariables(
+                                new DataHubWire.CreateServiceAccountInput(displayName, description)))
                 .safeToRetry(false)
                 .ambiguousFailureHint("The service account may have been created: list the service accounts"
                         + " before creating it again.")
                 .build();
-        GraphQl.Result answer = send(request);
-        ServiceAccount made =
-                account(answer, answer.field(Documents.CREATE_SERVICE_ACCOUNT_OPERATION), "data.createServiceAccount");
+        DataHubApi.Result answer = send(request);
+        ServiceAccount made = DataHubWire.account(
+                answer::malformed,
+                answer.field(DataHubApi.CREATE_SERVICE_ACCOUNT_OPERATION),
+                "data.createServiceAccount");
         if (made == null) {
             throw answer.malformed("data.createServiceAccount with a urn and name");
         }
@@ -78,13 +75,13 @@ public final class ServiceAccountServiceImpl implements ServiceAccountService {
     private Page<ServiceAccount> listPage(int start, int count, String query) {
         ApiRequest request = request(
                         "list service accounts",
-                        Documents.LIST_SERVICE_ACCOUNTS,
-                        Documents.LIST_SERVICE_ACCOUNTS_OPERATION,
-                        new Wire.InputVariables(new Wire.ListServiceAccountsInput(start, count, query)))
+                        DataHubApi.LIST_SERVICE_ACCOUNTS,
+                        DataHubApi.LIST_SERVICE_ACCOUNTS_OPERATION,
+                        new DataHubWire.InputVariables(new DataHubWire.ListServiceAccountsInput(start, count, query)))
                 .safeToRetry(true)
                 .build();
-        GraphQl.Result answer = send(request);
-        JsonNode result = answer.field(Documents.LIST_SERVICE_ACCOUNTS_OPERATION);
+        DataHubApi.Result answer = send(request);
+        JsonNode result = answer.field(DataHubApi.LIST_SERVICE_ACCOUNTS_OPERATION);
         Integer total = Json.intValue(Json.field(result, "total"));
         JsonNode accounts = Json.field(result, "serviceAccounts");
         if (total == null || accounts == null || !accounts.isArray()) {
@@ -92,7 +89,8 @@ public final class ServiceAccountServiceImpl implements ServiceAccountService {
         }
         List<ServiceAccount> items = new ArrayList<>(accounts.size());
         for (JsonNode a : accounts) {
-            ServiceAccount account = account(answer, a, "data.listServiceAccounts.serviceAccounts");
+            ServiceAccount account =
+                    DataHubWire.account(answer::malformed, a, "data.listServiceAccounts.serviceAccounts");
             if (account == null) {
                 throw answer.malformed("data.listServiceAccounts.serviceAccounts with a urn and name each");
             }
@@ -107,17 +105,17 @@ public final class ServiceAccountServiceImpl implements ServiceAccountService {
         Args.id(urn, "urn");
         ApiRequest request = request(
                         "get service account",
-                        Documents.GET_SERVICE_ACCOUNT,
-                        Documents.GET_SERVICE_ACCOUNT_OPERATION,
-                        new Wire.UrnVariables(urn))
+                        DataHubApi.GET_SERVICE_ACCOUNT,
+                        DataHubApi.GET_SERVICE_ACCOUNT_OPERATION,
+                        new DataHubWire.UrnVariables(urn))
                 .safeToRetry(true)
                 .build();
-        GraphQl.Result answer = send(request);
-        JsonNode node = answer.field(Documents.GET_SERVICE_ACCOUNT_OPERATION);
+        DataHubApi.Result answer = send(request);
+        JsonNode node = answer.field(DataHubApi.GET_SERVICE_ACCOUNT_OPERATION);
         if (node == null) {
             return Optional.empty();
         }
-        ServiceAccount account = account(answer, node, "data.getServiceAccount");
+        ServiceAccount account = DataHubWire.account(answer::malformed, node, "data.getServiceAccount");
         if (account == null) {
             throw answer.malformed("data.getServiceAccount with a urn and name");
         }
@@ -129,15 +127,15 @@ public final class ServiceAccountServiceImpl implements ServiceAccountService {
         Args.id(urn, "urn");
         ApiRequest request = request(
                         "delete service account",
-                        Documents.DELETE_SERVICE_ACCOUNT,
-                        Documents.DELETE_SERVICE_ACCOUNT_OPERATION,
-                        new Wire.UrnVariables(urn))
+                        DataHubApi.DELETE_SERVICE_ACCOUNT,
+                        DataHubApi.DELETE_SERVICE_ACCOUNT_OPERATION,
+                        new DataHubWire.UrnVariables(urn))
                 .safeToRetry(false)
                 .ambiguousFailureHint(
                         "The service account may have been deleted: get it to check before deleting" + " it again.")
                 .build();
-        GraphQl.Result answer = send(request);
-        JsonNode deleted = answer.field(Documents.DELETE_SERVICE_ACCOUNT_OPERATION);
+        DataHubApi.Result answer = send(request);
+        JsonNode deleted = answer.field(DataHubApi.DELETE_SERVICE_ACCOUNT_OPERATION);
         if (deleted == null || !deleted.isBoolean()) {
             throw answer.malformed("data.deleteServiceAccount as a boolean");
         }
@@ -151,97 +149,38 @@ public final class ServiceAccountServiceImpl implements ServiceAccountService {
         Args.notNull(duration, "duration");
         Args.line(name, Args.MAX_NAME, "name");
         Args.text(description, Args.MAX_DESCRIPTION, "description");
-        return tooOld(
-                "create service account token",
-                () -> tokens.createToken(
-                        "SERVICE_ACCOUNT",
-                        serviceAccountUrn,
-                        duration,
-                        name,
-                        description,
-                        "create service account token",
-                        FORBIDDEN));
+        String operation = "create service account token";
+        return DataHubErrors.serviceAccountsNeeded(
+                operation,
+                () -> calls.create(
+                        "SERVICE_ACCOUNT", serviceAccountUrn, duration, name, description, operation, FORBIDDEN));
     }
 
     @Override
     public Page<AccessToken> listTokens(String serviceAccountUrn, int start, int count) {
         Args.id(serviceAccountUrn, "serviceAccountUrn");
         Args.page(start, "start", count, "count", Page.MAX_SIZE);
-        List<Wire.FacetFilterInput> filters =
-                List.of(new Wire.FacetFilterInput("actorUrn", List.of(serviceAccountUrn)));
-        return tooOld(
-                "list service account tokens",
-                () -> tokens.listTokens(
-                        Documents.LIST_SERVICE_ACCOUNT_TOKENS,
+        List<DataHubWire.FacetFilterInput> filters =
+                List.of(new DataHubWire.FacetFilterInput("actorUrn", List.of(serviceAccountUrn)));
+        String operation = "list service account tokens";
+        return DataHubErrors.serviceAccountsNeeded(
+                operation,
+                () -> calls.list(
+                        DataHubApi.LIST_SERVICE_ACCOUNT_TOKENS,
                         start,
                         count,
                         filters,
-                        "list service account tokens",
-                        "Listing a service account's tokens needs the " + DataHubTokenServiceImpl.MANAGE
-                                + " privilege, or " + MANAGE + " on newer servers."));
+                        operation,
+                        "Listing a service account's tokens needs the " + DataHubErrors.MANAGE + " privilege, or "
+                                + DataHubErrors.MANAGE_SERVICE_ACCOUNTS + " on newer servers."));
     }
 
     private ApiRequest.Builder request(String operation, String document, String operationName, Object variables) {
-        return GraphQl.request(operation, document, operationName, variables).hints(tokens.hints(FORBIDDEN, null));
+        return DataHubApi.request(operation, document, operationName, variables).hints(api.hints(FORBIDDEN, null));
     }
 
     /** Sends, raising the answer's errors; an older server's schema errors say what they mean. */
-    private GraphQl.Result send(ApiRequest request) {
-        return tooOld(request.operation(), () -> {
-            GraphQl.Result answer = graphQl.send(request);
-            if (!answer.errors().isEmpty()) {
-                throw GraphQl.fail(answer, false);
-            }
-            return answer;
-        });
-    }
-
-    /**
-     * Runs a call, replacing the schema error of a server older than Core 1.4 (a field or the {@code
-     * SERVICE_ACCOUNT} token type it does not know, with HTTP 200 or 400) by one that says so.
-     */
-    static <T> T tooOld(String operation, Supplier<T> call) {
-        try {
-            return call.get();
-        } catch (ApiException e) {
-            if (!saysNoServiceAccounts(e)) {
-                throw e;
-            }
-            throw GraphQl.restate(
-                    e,
-                    "DataHub " + operation + ": this DataHub server has no service accounts: they need DataHub Core"
-                            + " 1.4 or later (its GraphQL schema does not know them).");
-        }
-    }
-
-    private static boolean saysNoServiceAccounts(ApiException e) {
-        if (!GraphQl.VALIDATION_ERROR.equals(e.errorCode().orElse(null))) {
-            return false;
-        }
-        String m = e.getMessage() == null ? "" : e.getMessage().toLowerCase(Locale.ROOT);
-        return m.contains("fieldundefined") || m.contains("service_account") || m.contains("serviceaccount");
-    }
-
-    private static ServiceAccount account(GraphQl.Result answer, JsonNode node, String where) {
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        if (!node.isObject()) {
-            throw answer.malformed(where + " as an object");
-        }
-        String urn = Json.text(node.get("urn"));
-        String name = Json.text(node.get("name"));
-        if (urn == null || urn.isBlank() || name == null) {
-            return null;
-        }
-        Long createdAt = DataHubTokenServiceImpl.millis(answer, node, "createdAt", where);
-        return ServiceAccount.builder()
-                .urn(urn)
-                .name(name)
-                .displayName(Json.text(node.get("displayName")))
-                .description(Json.text(node.get("description")))
-                .createdBy(Json.text(node.get("createdBy")))
-                .createdAt(createdAt == null ? null : Instant.ofEpochMilli(createdAt))
-                .build();
+    private DataHubApi.Result send(ApiRequest request) {
+        return DataHubErrors.serviceAccountsNeeded(request.operation(), () -> api.sendOrFail(request));
     }
 }

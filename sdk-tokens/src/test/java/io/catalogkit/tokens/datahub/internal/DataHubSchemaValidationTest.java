@@ -77,18 +77,18 @@ class DataHubSchemaValidationTest {
         return List.of(
                 new Operation(
                         "create",
-                        Documents.CREATE,
-                        Documents.CREATE_OPERATION,
+                        DataHubApi.CREATE,
+                        DataHubApi.CREATE_OPERATION,
                         "{\"input\": {\"type\": \"PERSONAL\", \"actorUrn\": \"urn:li:corpuser:jdoe\", \"duration\":"
                                 + " \"ONE_MONTH\", \"name\": \"catalogkit-ci\", \"description\": \"nightly ingestion\"}}",
                         "{\"createAccessToken\": {\"accessToken\": \"" + JWT + "\", \"metadata\": " + METADATA_JSON
                                 + "}}",
-                        new Wire.InputVariables(new Wire.CreateAccessTokenInput(
+                        new DataHubWire.InputVariables(new DataHubWire.CreateAccessTokenInput(
                                 "PERSONAL", "urn:li:corpuser:jdoe", "NO_EXPIRY", "n", null))),
                 new Operation(
                         "list",
-                        Documents.LIST,
-                        Documents.LIST_OPERATION,
+                        DataHubApi.LIST,
+                        DataHubApi.LIST_OPERATION,
                         "{\"input\": {\"start\": 0, \"count\": 20, \"filters\": [{\"field\": \"ownerUrn\", \"values\":"
                                 + " [\"urn:li:corpuser:jdoe\"]}]}}",
                         "{\"listAccessTokens\": {\"start\": 0, \"count\": 20, \"total\": 2, \"tokens\": ["
@@ -98,31 +98,32 @@ class DataHubSchemaValidationTest {
                                 + " \"actorUrn\": \"urn:li:corpuser:jdoe\", \"ownerUrn\": \"urn:li:corpuser:jdoe\","
                                 + " \"name\": \"laptop\", \"description\": null, \"createdAt\": 1730000000000,"
                                 + " \"expiresAt\": null}]}}",
-                        new Wire.InputVariables(new Wire.ListAccessTokenInput(
+                        new DataHubWire.InputVariables(new DataHubWire.ListAccessTokenInput(
                                 40,
                                 20,
-                                List.of(new Wire.FacetFilterInput("ownerUrn", List.of("urn:li:corpuser:jdoe")))))),
+                                List.of(new DataHubWire.FacetFilterInput(
+                                        "ownerUrn", List.of("urn:li:corpuser:jdoe")))))),
                 new Operation(
                         "list all (admin)",
-                        Documents.LIST,
-                        Documents.LIST_OPERATION,
+                        DataHubApi.LIST,
+                        DataHubApi.LIST_OPERATION,
                         "{\"input\": {\"start\": 0, \"count\": 20}}",
                         "{\"listAccessTokens\": {\"start\": 0, \"count\": 20, \"total\": 0, \"tokens\": []}}",
-                        new Wire.InputVariables(new Wire.ListAccessTokenInput(0, 20, null))),
+                        new DataHubWire.InputVariables(new DataHubWire.ListAccessTokenInput(0, 20, null))),
                 new Operation(
                         "revoke",
-                        Documents.REVOKE,
-                        Documents.REVOKE_OPERATION,
+                        DataHubApi.REVOKE,
+                        DataHubApi.REVOKE_OPERATION,
                         "{\"tokenId\": \"3EkODYg7Kq5nl+L8JbQEOgzxt2SdgCoOqLRQaSZ/m3c=\"}",
                         "{\"revokeAccessToken\": true}",
-                        new Wire.TokenIdVariables("3EkODYg7Kq5nl+L8JbQEOgzxt2SdgCoOqLRQaSZ/m3c=")),
+                        new DataHubWire.TokenIdVariables("3EkODYg7Kq5nl+L8JbQEOgzxt2SdgCoOqLRQaSZ/m3c=")),
                 new Operation(
                         "metadata",
-                        Documents.GET_METADATA,
-                        Documents.GET_METADATA_OPERATION,
+                        DataHubApi.GET_METADATA,
+                        DataHubApi.GET_METADATA_OPERATION,
                         "{\"token\": \"" + JWT + "\"}",
                         "{\"getAccessTokenMetadata\": " + METADATA_JSON + "}",
-                        new Wire.TokenVariables(JWT)));
+                        new DataHubWire.TokenVariables(JWT)));
     }
 
     static final String ACCOUNT_JSON = "{\"urn\": \"urn:li:corpuser:service_ingestion\", \"name\":"
@@ -134,54 +135,54 @@ class DataHubSchemaValidationTest {
         return List.of(
                 new Operation(
                         "create service account",
-                        Documents.CREATE_SERVICE_ACCOUNT,
-                        Documents.CREATE_SERVICE_ACCOUNT_OPERATION,
+                        DataHubApi.CREATE_SERVICE_ACCOUNT,
+                        DataHubApi.CREATE_SERVICE_ACCOUNT_OPERATION,
                         "{\"input\": {\"displayName\": \"Ingestion\", \"description\": \"nightly\"}}",
                         "{\"createServiceAccount\": " + ACCOUNT_JSON + "}",
-                        new Wire.InputVariables(new Wire.CreateServiceAccountInput(null, "d"))),
+                        new DataHubWire.InputVariables(new DataHubWire.CreateServiceAccountInput(null, "d"))),
                 new Operation(
                         "list service accounts",
-                        Documents.LIST_SERVICE_ACCOUNTS,
-                        Documents.LIST_SERVICE_ACCOUNTS_OPERATION,
+                        DataHubApi.LIST_SERVICE_ACCOUNTS,
+                        DataHubApi.LIST_SERVICE_ACCOUNTS_OPERATION,
                         "{\"input\": {\"start\": 0, \"count\": 20, \"query\": \"ing\"}}",
                         "{\"listServiceAccounts\": {\"start\": 0, \"count\": 20, \"total\": 1, \"serviceAccounts\": ["
                                 + ACCOUNT_JSON + "]}}",
-                        new Wire.InputVariables(new Wire.ListServiceAccountsInput(0, 20, null))),
+                        new DataHubWire.InputVariables(new DataHubWire.ListServiceAccountsInput(0, 20, null))),
                 new Operation(
                         "get service account",
-                        Documents.GET_SERVICE_ACCOUNT,
-                        Documents.GET_SERVICE_ACCOUNT_OPERATION,
+                        DataHubApi.GET_SERVICE_ACCOUNT,
+                        DataHubApi.GET_SERVICE_ACCOUNT_OPERATION,
                         "{\"urn\": \"urn:li:corpuser:service_ingestion\"}",
                         "{\"getServiceAccount\": " + ACCOUNT_JSON + "}",
-                        new Wire.UrnVariables("urn:li:corpuser:service_ingestion")),
+                        new DataHubWire.UrnVariables("urn:li:corpuser:service_ingestion")),
                 new Operation(
                         "delete service account",
-                        Documents.DELETE_SERVICE_ACCOUNT,
-                        Documents.DELETE_SERVICE_ACCOUNT_OPERATION,
+                        DataHubApi.DELETE_SERVICE_ACCOUNT,
+                        DataHubApi.DELETE_SERVICE_ACCOUNT_OPERATION,
                         "{\"urn\": \"urn:li:corpuser:service_ingestion\"}",
                         "{\"deleteServiceAccount\": true}",
-                        new Wire.UrnVariables("urn:li:corpuser:service_ingestion")),
+                        new DataHubWire.UrnVariables("urn:li:corpuser:service_ingestion")),
                 new Operation(
                         "create service account token",
-                        Documents.CREATE,
-                        Documents.CREATE_OPERATION,
+                        DataHubApi.CREATE,
+                        DataHubApi.CREATE_OPERATION,
                         "{\"input\": {\"type\": \"SERVICE_ACCOUNT\", \"actorUrn\": \"urn:li:corpuser:service_ingestion\","
                                 + " \"duration\": \"ONE_DAY\", \"name\": \"ci\"}}",
                         "{\"createAccessToken\": {\"accessToken\": \"" + JWT + "\", \"metadata\": " + METADATA_JSON
                                 + "}}",
-                        new Wire.InputVariables(new Wire.CreateAccessTokenInput(
+                        new DataHubWire.InputVariables(new DataHubWire.CreateAccessTokenInput(
                                 "SERVICE_ACCOUNT", "urn:li:corpuser:service_ingestion", "ONE_DAY", "ci", null))),
                 new Operation(
                         "list service account tokens",
-                        Documents.LIST_SERVICE_ACCOUNT_TOKENS,
-                        Documents.LIST_OPERATION,
+                        DataHubApi.LIST_SERVICE_ACCOUNT_TOKENS,
+                        DataHubApi.LIST_OPERATION,
                         "{\"input\": {\"start\": 0, \"count\": 20, \"filters\": [{\"field\": \"actorUrn\", \"values\":"
                                 + " [\"urn:li:corpuser:service_ingestion\"]}]}}",
                         "{\"listAccessTokens\": {\"start\": 0, \"count\": 20, \"total\": 0, \"tokens\": []}}",
-                        new Wire.InputVariables(new Wire.ListAccessTokenInput(
+                        new DataHubWire.InputVariables(new DataHubWire.ListAccessTokenInput(
                                 0,
                                 20,
-                                List.of(new Wire.FacetFilterInput(
+                                List.of(new DataHubWire.FacetFilterInput(
                                         "actorUrn", List.of("urn:li:corpuser:service_ingestion")))))));
     }
 
@@ -270,8 +271,9 @@ class DataHubSchemaValidationTest {
         for (SchemaBuild build : BUILDS) {
             Operation create = operations().get(0);
             Map<String, Object> variables = PLAIN.readValue(
-                    Json.MAPPER.writeValueAsString(new Wire.InputVariables(new Wire.CreateAccessTokenInput(
-                            "PERSONAL", "urn:li:corpuser:jdoe", duration.name(), "n", "d"))),
+                    Json.MAPPER.writeValueAsString(
+                            new DataHubWire.InputVariables(new DataHubWire.CreateAccessTokenInput(
+                                    "PERSONAL", "urn:li:corpuser:jdoe", duration.name(), "n", "d"))),
                     MAP);
             assertThat(execute(build, create, PLAIN.readTree(create.exampleData()), variables)
                             .getErrors())

@@ -25,7 +25,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** DataHub's answers as its server code gives them: crashes on missing tokens, a lagging index, a failed create. */
-class DataHubWireFixesTest {
+class DataHubAnswersHttpTest {
     static final Instant NOW = Instant.parse("2024-11-23T00:00:00Z");
     static final String JWT = "eyJhbGciOiJIUzI1NiJ9.eyJhY3RvcklkIjoiamRvZSJ9.dW5rbm93bi10b2tlbi1zaWc";
     static final String NPE = "{\"errors\": [{\"message\": \"java.lang.NullPointerException: Cannot invoke"

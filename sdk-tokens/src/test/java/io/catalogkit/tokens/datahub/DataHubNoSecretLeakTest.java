@@ -7,7 +7,7 @@ import io.catalogkit.testing.FakeClock;
 import io.catalogkit.testing.FakeDataHub;
 import io.catalogkit.tokens.AccessToken;
 import io.catalogkit.tokens.Page;
-import io.catalogkit.tokens.datahub.internal.Wire;
+import io.catalogkit.tokens.datahub.internal.DataHubWire;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /** No token value in logs (slf4j-simple at TRACE for io.catalogkit, to System.err), messages or toString. */
 @Tag("logs") // reads what catalogkit logs: runs with io.catalogkit at TRACE
-class DataHubSecretHygieneTest {
+class DataHubNoSecretLeakTest {
     static final String ADMIN = "urn:li:corpuser:datahub";
     static final String JDOE = "urn:li:corpuser:jdoe";
 
@@ -79,10 +79,11 @@ class DataHubSecretHygieneTest {
                     record(() -> client(hub, made.getSecret().orElseThrow(), clock)
                             .accessTokens()
                             .list(0, 20, JDOE)); // 401, revoked
-                    texts.add(new Wire.TokenVariables(
+                    texts.add(new DataHubWire.TokenVariables(
                                     made.getSecret().orElseThrow().reveal())
                             .toString());
-                    texts.add(new Wire.GraphQlRequest("q", new Wire.TokenVariables("x"), "op").toString());
+                    texts.add(
+                            new DataHubWire.GraphQlRequest("q", new DataHubWire.TokenVariables("x"), "op").toString());
                 }
             }
             return null;

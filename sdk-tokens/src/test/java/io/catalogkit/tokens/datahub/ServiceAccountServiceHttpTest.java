@@ -13,7 +13,7 @@ import io.catalogkit.testing.FakeClock;
 import io.catalogkit.tokens.AccessToken;
 import io.catalogkit.tokens.MockAnswers;
 import io.catalogkit.tokens.Page;
-import io.catalogkit.tokens.datahub.internal.Documents;
+import io.catalogkit.tokens.datahub.internal.DataHubApi;
 import java.time.Duration;
 import java.time.Instant;
 import mockwebserver3.MockWebServer;
@@ -26,7 +26,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Service accounts on the wire: each document with its variables, the answers, an older server's refusals. */
-class ServiceAccountHttpTest {
+class ServiceAccountServiceHttpTest {
     static final Instant NOW = Instant.parse("2024-11-23T00:00:00Z");
     static final String SA = "urn:li:corpuser:service_ingestion";
     static final String ACCOUNT = "{\"urn\": \"" + SA + "\", \"name\": \"service_ingestion\", \"displayName\":"
@@ -84,7 +84,7 @@ class ServiceAccountHttpTest {
         assertThat(sent())
                 .isEqualTo(
                         json(
-                                "{\"query\": " + quoted(Documents.CREATE_SERVICE_ACCOUNT) + ", \"variables\":"
+                                "{\"query\": " + quoted(DataHubApi.CREATE_SERVICE_ACCOUNT) + ", \"variables\":"
                                         + " {\"input\": {\"displayName\": \"Ingestion\"}}, \"operationName\": \"createServiceAccount\"}"));
         assertThat(a.getUrn()).isEqualTo(SA);
         assertThat(a.getName()).isEqualTo("service_ingestion");
@@ -110,7 +110,7 @@ class ServiceAccountHttpTest {
         assertThat(sent().get("variables"))
                 .isEqualTo(json("{\"input\": {\"start\": 0, \"count\": 1, \"query\": \"ing\"}}"));
         JsonNode second = sent();
-        assertThat(second.get("query").asText()).isEqualTo(Documents.LIST_SERVICE_ACCOUNTS);
+        assertThat(second.get("query").asText()).isEqualTo(DataHubApi.LIST_SERVICE_ACCOUNTS);
         assertThat(second.get("variables"))
                 .isEqualTo(json("{\"input\": {\"start\": 1, \"count\": 1, \"query\": \"ing\"}}"));
     }
@@ -125,7 +125,7 @@ class ServiceAccountHttpTest {
         sent();
         answer(200, "{\"data\": {\"deleteServiceAccount\": true}}");
         assertThat(accounts.delete(SA)).isTrue();
-        assertThat(sent().get("query").asText()).isEqualTo(Documents.DELETE_SERVICE_ACCOUNT);
+        assertThat(sent().get("query").asText()).isEqualTo(DataHubApi.DELETE_SERVICE_ACCOUNT);
     }
 
     @Test
@@ -149,7 +149,7 @@ class ServiceAccountHttpTest {
         answer(200, "{\"data\": {\"listAccessTokens\": {\"start\": 0, \"count\": 5, \"total\": 0, \"tokens\": []}}}");
         assertThat(accounts.listTokens(SA, 0, 5).getItems()).isEmpty();
         JsonNode body = sent();
-        assertThat(body.get("query").asText()).isEqualTo(Documents.LIST_SERVICE_ACCOUNT_TOKENS);
+        assertThat(body.get("query").asText()).isEqualTo(DataHubApi.LIST_SERVICE_ACCOUNT_TOKENS);
         assertThat(body.get("variables"))
                 .isEqualTo(json("{\"input\": {\"start\": 0, \"count\": 5, \"filters\": [{\"field\": \"actorUrn\","
                         + " \"values\": [\"" + SA + "\"]}]}}"));

@@ -3,21 +3,33 @@ package io.catalogkit.tokens.datahub.internal;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import io.catalogkit.core.MalformedResponseException;
+import io.catalogkit.core.Secret;
+import io.catalogkit.core.internal.Json;
+import io.catalogkit.tokens.AccessToken;
+import io.catalogkit.tokens.TokenStatus;
+import io.catalogkit.tokens.datahub.ServiceAccount;
 import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Function;
 
 /**
- * DataHub's GraphQL wire shapes: the request bodies Jackson writes, and the token metadata read from
- * answers (with {@code Json}'s lenient reader, like every answer). Those that carry a token value
- * redact it from {@code toString()}.
+ * DataHub's GraphQL wire shapes: the request bodies Jackson writes (those that carry a token value
+ * redact it from {@code toString()}), and the lenient reader of answers into models ({@code Json}'s,
+ * like every answer's: texts may be any scalar, times epoch milliseconds as numbers or numeric
+ * strings). Pure: no HTTP; a reader says what did not fit through the {@code malformed} it is given
+ * (the answer's own, {@code answer::malformed}).
  */
-public final class Wire {
-    private Wire() {}
+public final class DataHubWire {
+    private DataHubWire() {}
 
     /**
      * A GraphQL request body.
@@ -36,7 +48,7 @@ public final class Wire {
 
     /**
      * Writes a GraphQL document as a JSON string quoted once per document, not per request: the
-     * documents are the constants of {@link Documents}, a few hundred characters each. Any other
+     * documents are the constants of {@link DataHubApi}, a few hundred characters each. Any other
      * text (beyond {@link #MAX_CACHED} distinct ones) is quoted as usual.
      */
     static final class QuotedOnce extends StdSerializer<String> {
@@ -178,4 +190,120 @@ public final class Wire {
      * @param urn the urn
      */
     public record UrnVariables(String urn) {}
+
+    /**
+     * ISO-8601 as DataHub's allowed list writes it: whole days as {@code P30D}.
+     *
+     * @param d a lifetime
+     * @return its text for {@code durationIso}
+     */
+    static String iso(Duration d) {
+        return d.toSeconds() % 86_400 == 0 && d.getNano() == 0 ? "P" + d.toDays() + "D" : d.toString();
+    }
+
+    /**
+     * Reads {@code AccessTokenMetadata}; a time of another shape does not fit.
+     *
+     * @param malformed makes the exception for what did not fit
+     * @param node the node, may be null
+     * @param where its path in the answer, for messages
+     * @return the metadata, or null for a null or absent node
+     * @throws MalformedResponseException when the node is not an object or a time does not fit
+     */
+    static TokenMetadata metadata(Function<String, MalformedResponseException> malformed, JsonNode node, String where) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isObject()) {
+            throw malformed.apply(where + " as an object");
+        }
+        return new TokenMetadata(
+                Json.text(node.get("id")),
+                Json.text(node.get("urn")),
+                Json.text(node.get("actorUrn")),
+                Json.text(node.get("ownerUrn")),
+                Json.text(node.get("name")),
+                Json.text(node.get("description")),
+                millis(malformed, node, "createdAt", where),
+                millis(malformed, node, "expiresAt", where));
+    }
+
+    /**
+     * Reads a time in epoch milliseconds.
+     *
+     * @param malformed makes the exception for what did not fit
+     * @param node the object holding it
+     * @param field its field
+     * @param where the object's path in the answer, for messages
+     * @return the milliseconds, or null when absent or null
+     * @throws MalformedResponseException when it is not a whole number
+     */
+    static Long millis(
+            Function<String, MalformedResponseException> malformed, JsonNode node, String field, String where) {
+        JsonNode v = Json.field(node, field);
+        if (v == null) {
+            return null;
+        }
+        Long ms = Json.longValue(v);
+        if (ms == null) {
+            throw malformed.apply("JSON of the expected shape (field '" + where + "." + field + "' did not fit)");
+        }
+        return ms;
+    }
+
+    /**
+     * The model of a token: expired when its expiry is not after {@code now}, else active.
+     *
+     * @param m its metadata
+     * @param secret its value, or null when the answer did not carry it
+     * @param now the time now
+     * @return the token
+     */
+    static AccessToken toModel(TokenMetadata m, Secret secret, Instant now) {
+        Instant expiresAt = m.expiresAt() == null ? null : Instant.ofEpochMilli(m.expiresAt());
+        boolean expired = expiresAt != null && !expiresAt.isAfter(now);
+        return AccessToken.builder()
+                .id(m.id())
+                .name(m.name())
+                .description(m.description())
+                .secret(secret)
+                .owner(m.ownerUrn())
+                .actor(m.actorUrn())
+                .createdAt(m.createdAt() == null ? null : Instant.ofEpochMilli(m.createdAt()))
+                .expiresAt(expiresAt)
+                .status(expired ? TokenStatus.EXPIRED : TokenStatus.ACTIVE)
+                .build();
+    }
+
+    /**
+     * Reads a service account.
+     *
+     * @param malformed makes the exception for what did not fit
+     * @param node the node, may be null
+     * @param where its path in the answer, for messages
+     * @return the account, or null for a null or absent node or one without a urn or name
+     * @throws MalformedResponseException when the node is not an object or its time does not fit
+     */
+    static ServiceAccount account(Function<String, MalformedResponseException> malformed, JsonNode node, String where) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isObject()) {
+            throw malformed.apply(where + " as an object");
+        }
+        String urn = Json.text(node.get("urn"));
+        String name = Json.text(node.get("name"));
+        if (urn == null || urn.isBlank() || name == null) {
+            return null;
+        }
+        Long createdAt = millis(malformed, node, "createdAt", where);
+        return ServiceAccount.builder()
+                .urn(urn)
+                .name(name)
+                .displayName(Json.text(node.get("displayName")))
+                .description(Json.text(node.get("description")))
+                .createdBy(Json.text(node.get("createdBy")))
+                .createdAt(createdAt == null ? null : Instant.ofEpochMilli(createdAt))
+                .build();
+    }
 }
