@@ -13,8 +13,10 @@ import io.catalogkit.tokens.internal.Sinks;
 import java.lang.module.ModuleDescriptor;
 import java.lang.module.ModuleFinder;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class ArchitectureTest {
@@ -125,5 +127,72 @@ class ArchitectureTest {
                 .dependOnClassesThat(JavaClass.Predicates.resideInAPackage("io.catalogkit.tokens..")
                         .and(JavaClass.Predicates.simpleNameEndingWith("Client")))
                 .check(TOKENS);
+    }
+
+    /**
+     * One template for the three platforms (docs/ARCHITECTURE.md): in each {@code .internal}, an API
+     * class that alone knows the paths or documents and sends, a wire class that writes bodies and
+     * reads answers, and the error parser.
+     */
+    @ParameterizedTest
+    @CsvSource({"atlan,Atlan", "alation,Alation", "datahub,DataHub"})
+    void everyPlatformHasTheTemplatesThreeParts(String platform, String prefix) {
+        String pkg = "io.catalogkit.tokens." + platform + ".internal.";
+        for (String part : List.of("Api", "Wire", "Errors")) {
+            assertThat(TOKENS.contain(pkg + prefix + part))
+                    .as("%s%s%s", pkg, prefix, part)
+                    .isTrue();
+        }
+    }
+
+    /** Only a platform's API class sends: no service, rotation or reader calls the transport itself. */
+    @Test
+    void onlyTheApiClassesSend() {
+        List<String> senders = TOKENS.stream()
+                .filter(c -> c.getPackageName().startsWith("io.catalogkit.tokens."))
+                .flatMap(c -> c.getMethodCallsFromSelf().stream())
+                .filter(call -> call.getTargetOwner().getName().equals("io.catalogkit.core.internal.Transport")
+                        && call.getName().equals("exchange"))
+                .map(call -> call.getOriginOwner().getName().replaceAll("\\$.*", ""))
+                .distinct()
+                .sorted()
+                .toList();
+        assertThat(senders)
+                .containsExactly(
+                        "io.catalogkit.tokens.alation.internal.AlationApi",
+                        "io.catalogkit.tokens.atlan.internal.AtlanApi",
+                        "io.catalogkit.tokens.datahub.internal.DataHubApi");
+    }
+
+    /**
+     * Each public service interface has one implementation, named after it with {@code Impl}, and no
+     * implementation reaches into another (shared steps live in the API, wire or errors class).
+     */
+    @Test
+    void serviceImplementationsAreNamedAlikeAndIndependent() {
+        List<JavaClass> impls = TOKENS.stream()
+                .filter(c -> c.getPackageName().endsWith(".internal"))
+                .filter(c -> c.getRawInterfaces().stream()
+                        .anyMatch(i -> i.getSimpleName().endsWith("Service")
+                                && i.getPackageName().startsWith("io.catalogkit.tokens.")))
+                .toList();
+        assertThat(impls)
+                .extracting(JavaClass::getSimpleName)
+                .containsExactlyInAnyOrder(
+                        "ApiTokenServiceImpl",
+                        "AccessTokenServiceImpl",
+                        "RefreshTokenServiceImpl",
+                        "OAuthTokenServiceImpl",
+                        "DataHubTokenServiceImpl",
+                        "ServiceAccountServiceImpl");
+        for (JavaClass impl : impls) {
+            assertThat(impl.getRawInterfaces())
+                    .extracting(i -> i.getSimpleName() + "Impl")
+                    .contains(impl.getSimpleName());
+            assertThat(impl.getDirectDependenciesFromSelf())
+                    .extracting(d -> d.getTargetClass().getSimpleName())
+                    .as("what %s uses", impl.getSimpleName())
+                    .allMatch(n -> !n.endsWith("ServiceImpl") || n.equals(impl.getSimpleName()));
+        }
     }
 }
