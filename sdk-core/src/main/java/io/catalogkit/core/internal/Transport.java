@@ -2,24 +2,21 @@ package io.catalogkit.core.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.catalogkit.core.ApiException;
-import io.catalogkit.core.CallListener;
 import io.catalogkit.core.ClientOptions;
 import io.catalogkit.core.MalformedResponseException;
 import io.catalogkit.core.TransportException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 
 /**
  * The one entry point a platform client sends through, wiring a small pipeline of stages, each with
  * one job: {@link RequestFactory} builds what is sent; {@link RetryingSender} sends the attempts of an
  * operation and is the only place anything is repeated; {@link HttpSender} sends one exchange and
  * lets OkHttp repeat nothing; {@link ErrorMapper} turns an error answer, read by the platform's {@link
- * ErrorParser}, into an exception; {@link AnswerReader} reads the JSON of a success once. This class
- * holds the client's lifecycle and tells its {@link CallListener} how each operation ended.
+ * ErrorParser}, into an exception; {@link AnswerReader} reads the JSON of a success once; {@code
+ * CallTracker} tells the client's listener how each operation went. This class holds the client's
+ * lifecycle.
  *
  * <p>The time budget of an operation is the client's call timeout, or the operation's own longer
  * default when the call timeout was not set explicitly; every attempt and every wait between
@@ -27,18 +24,13 @@ import java.util.concurrent.ConcurrentMap;
  * before anything is sent. Thread-safe; one per client.
  */
 public final class Transport implements AutoCloseable {
-    private static final int MAX_OPERATION_NAMES = 64;
-
     private final ClientOptions options;
     private final String platform;
     private final Credentials credentials;
     private final ErrorMapper errors;
     private final HttpSender sender;
     private final RetryingSender retrying;
-    private final CallListener listener;
-    private final String listenerPlatform;
-    /** The operations' metric names, made once per operation text (a bounded set of constants). */
-    private final ConcurrentMap<String, String> metricNames = new ConcurrentHashMap<>();
+    private final CallTracker tracker;
 
     /** The transport this one is a view of (sharing everything but the credentials), or null. */
     private final Transport parent;
@@ -63,8 +55,7 @@ public final class Transport implements AutoCloseable {
                 errors,
                 b.parser,
                 () -> closed);
-        this.listener = Listeners.guard(options.listener().orElse(null));
-        this.listenerPlatform = Listeners.platform(platform);
+        this.tracker = new CallTracker(options.listener().orElse(null), platform);
         this.parent = null;
     }
 
@@ -75,8 +66,7 @@ public final class Transport implements AutoCloseable {
         this.errors = parent.errors;
         this.sender = parent.sender;
         this.retrying = parent.retrying;
-        this.listener = parent.listener;
-        this.listenerPlatform = parent.listenerPlatform;
+        this.tracker = parent.tracker;
         this.parent = parent;
     }
 
@@ -154,7 +144,7 @@ public final class Transport implements AutoCloseable {
      */
     public Answer exchange(ApiRequest request) {
         checkOpen();
-        RetryingSender.Progress progress = track(request);
+        RetryingSender.Progress progress = tracker.start(request);
         try {
             RetryingSender.Result r = retrying.execute(request, credentials, progress);
             JsonNode body = r.tree();
@@ -170,10 +160,10 @@ public final class Transport implements AutoCloseable {
             }
             Answer answer =
                     new Answer(request, errors, r.creds(), r.status(), r.path(), r.contentType(), r.requestId(), body);
-            ended(progress, null);
+            tracker.end(progress, null);
             return answer;
         } catch (RuntimeException | Error e) {
-            ended(progress, e);
+            tracker.end(progress, e);
             throw e;
         }
     }
@@ -186,53 +176,6 @@ public final class Transport implements AutoCloseable {
                 RetryingSender.contentType(r.raw()),
                 expected,
                 Credentials.secrets(r.creds()));
-    }
-
-    private RetryingSender.Progress track(ApiRequest request) {
-        if (listener == null) {
-            return null;
-        }
-        String name = metricNames.get(request.operation);
-        if (name == null) {
-            name = Listeners.operation(request.operation);
-            if (metricNames.size() < MAX_OPERATION_NAMES) {
-                metricNames.put(request.operation, name);
-            }
-        }
-        RetryingSender.Progress p =
-                new RetryingSender.Progress(listener, new CallListener.Call(listenerPlatform, name));
-        listener.callStarted(p.call);
-        return p;
-    }
-
-    private void ended(RetryingSender.Progress p, Throwable failure) {
-        if (p == null) {
-            return;
-        }
-        int status = p.lastStatus;
-        if (failure instanceof ApiException api && status == 0) {
-            status = api.statusCode();
-        }
-        CallListener.Outcome outcome;
-        if (status == 0 || failure instanceof MalformedResponseException || failure instanceof TransportException) {
-            outcome = CallListener.Outcome.UNKNOWN;
-        } else if (status >= 500) {
-            outcome = CallListener.Outcome.SERVER_ERROR;
-        } else if (status >= 400) {
-            outcome = CallListener.Outcome.CLIENT_ERROR;
-        } else {
-            outcome = failure == null ? CallListener.Outcome.SUCCESS : CallListener.Outcome.UNKNOWN;
-        }
-        listener.callEnded(
-                p.call,
-                new CallListener.Result(
-                        outcome,
-                        status == 0 ? CallListener.Result.IO_ERROR : String.valueOf(status),
-                        p.attempts,
-                        Duration.ofNanos(System.nanoTime() - p.start),
-                        failure == null
-                                ? CallListener.Result.NONE
-                                : failure.getClass().getSimpleName()));
     }
 
     /**
