@@ -154,9 +154,13 @@ class LoadTest {
             long started = System.nanoTime();
             go.countDown();
             long slice = TimeUnit.SECONDS.toMillis(SECONDS) / (EXPIRIES + 1);
+            // Each expiry waits for the mint the previous one caused: on a loaded machine a slice
+            // can pass without an Alation call, and two expiries would then fold into one mint.
+            awaitMints(alationFake, 1, errors);
             for (int e = 0; e < EXPIRIES; e++) {
                 Thread.sleep(slice);
                 alationClock.advance(LIFESPAN.plusMinutes(1));
+                awaitMints(alationFake, e + 2, errors);
             }
             Thread.sleep(slice);
             stop.set(true);
@@ -200,6 +204,17 @@ class LoadTest {
             assertThat(Thread.getAllStackTraces().keySet())
                     .as("OkHttp dispatcher threads left")
                     .noneMatch(th -> th.isAlive() && th.getName().startsWith("OkHttp Dispatcher"));
+        }
+    }
+
+    /** Waits (up to a minute) until the fake has minted at least {@code n} access tokens. */
+    static void awaitMints(FakeAlation fake, int n, Queue<String> errors) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (fake.mintCount() < n) {
+            assertThat(System.nanoTime() - deadline)
+                    .as("mint %d not seen within a minute; errors so far: %s", n, errors)
+                    .isNegative();
+            Thread.sleep(5);
         }
     }
 
