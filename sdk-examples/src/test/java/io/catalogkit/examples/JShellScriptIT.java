@@ -14,11 +14,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * The README's JShell set-up, run non-interactively: the shaded jar built in {@code package}, the
- * startup script, and the inventory script, with the platforms' variables pointing at fakes.
+ * startup script, and the inventory script, with the platforms' variables pointing at fakes. Each
+ * test has its own fakes and jshell process, so the tests run two at a time.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class JShellScriptIT {
     private static final Path JAR = Path.of(System.getProperty("catalogkit.jshell.jar"));
     private static final Path SCRIPTS = Path.of(System.getProperty("catalogkit.jshell.scripts"));
