@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 /** The tools use catalogkit as a user does, so that they keep working when its internals change. */
 class ArchitectureTest {
-    private final JavaClasses tools = new ClassFileImporter()
+    private static final JavaClasses TOOLS = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("io.catalogkit.benchmarks");
 
@@ -19,6 +19,6 @@ class ArchitectureTest {
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage("io.catalogkit.core.internal..", "io.catalogkit.tokens.*.internal..")
-                .check(tools);
+                .check(TOOLS);
     }
 }

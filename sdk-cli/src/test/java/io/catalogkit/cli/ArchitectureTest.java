@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
  * or JSON class, so {@code --version} and {@code --help} start fast.
  */
 class ArchitectureTest {
-    private final JavaClasses cli = new ClassFileImporter()
+    private static final JavaClasses CLI = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("io.catalogkit.cli");
 
@@ -23,7 +23,7 @@ class ArchitectureTest {
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage("io.catalogkit.core.internal..", "io.catalogkit.tokens..internal..")
-                .check(cli);
+                .check(CLI);
     }
 
     @Test
@@ -41,6 +41,6 @@ class ArchitectureTest {
                         "okhttp3..",
                         "okio..",
                         "com.fasterxml..")
-                .check(cli);
+                .check(CLI);
     }
 }

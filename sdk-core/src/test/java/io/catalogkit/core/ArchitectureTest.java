@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
     private static final Pattern PLATFORM = Pattern.compile("atlan|alation|datahub");
 
-    private final JavaClasses core = new ClassFileImporter()
+    private static final JavaClasses CORE = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("io.catalogkit.core");
 
@@ -41,7 +41,7 @@ class ArchitectureTest {
                 .dependOnClassesThat()
                 .resideInAPackage("io.catalogkit.tokens..")
                 .because("sdk-core is shared by every platform and knows none of them")
-                .check(core);
+                .check(CORE);
     }
 
     @Test
@@ -53,7 +53,7 @@ class ArchitectureTest {
                 .dependOnClassesThat(JavaClass.Predicates.resideInAPackage("io.catalogkit.core.internal..")
                         .and(DescribedPredicate.not(JavaClass.Predicates.belongToAnyOf(Stores.class))))
                 .allowEmptyShould(false)
-                .check(core);
+                .check(CORE);
     }
 
     /**
@@ -71,7 +71,7 @@ class ArchitectureTest {
                 .dependOnClassesThat()
                 .belongToAnyOf(Stores.class)
                 .allowEmptyShould(false)
-                .check(core);
+                .check(CORE);
     }
 
     @Test
@@ -102,7 +102,7 @@ class ArchitectureTest {
                     }
                 })
                 .allowEmptyShould(false)
-                .check(core);
+                .check(CORE);
     }
 
     @Test

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 /** The examples use catalogkit the way a user does: through its public packages only. */
 class ArchitectureTest {
-    private final JavaClasses examples = new ClassFileImporter()
+    private static final JavaClasses EXAMPLES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("io.catalogkit.examples");
 
@@ -19,6 +19,6 @@ class ArchitectureTest {
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage("io.catalogkit.core.internal..", "io.catalogkit.tokens.*.internal..")
-                .check(examples);
+                .check(EXAMPLES);
     }
 }

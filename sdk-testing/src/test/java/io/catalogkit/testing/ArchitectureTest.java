@@ -12,9 +12,9 @@ import org.junit.jupiter.api.Test;
 /** sdk-testing stands on sdk-core's public API, and only one class of it needs JUnit. */
 class ArchitectureTest {
     // Imported from the two output directories: a package scan would walk the whole module path.
-    private final JavaClasses everything =
+    private static final JavaClasses EVERYTHING =
             new ClassFileImporter().importPaths(outputOf(FakeServer.class), outputOf(ArchitectureTest.class));
-    private final JavaClasses main = new ClassFileImporter()
+    private static final JavaClasses MAIN = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPaths(outputOf(FakeServer.class));
 
@@ -35,7 +35,7 @@ class ArchitectureTest {
                 .resideInAnyPackage("io.catalogkit.core.internal..", "io.catalogkit.tokens..")
                 .because("sdk-testing depends on sdk-core's public API only: the fakes keep their own JSON settings")
                 .allowEmptyShould(false)
-                .check(everything);
+                .check(EVERYTHING);
     }
 
     @Test
@@ -48,6 +48,6 @@ class ArchitectureTest {
                 .resideInAnyPackage("org.junit..")
                 .because("JUnit is an optional dependency of sdk-testing")
                 .allowEmptyShould(false)
-                .check(main);
+                .check(MAIN);
     }
 }
