@@ -31,8 +31,18 @@ final class CatalogkitSide implements Side {
     private final HttpUrl tables;
 
     CatalogkitSide(Target target, OkHttpClient http) {
+        this(target, http, listener(System.getProperty(LISTENER, "")));
+    }
+
+    /**
+     * A side whose clients all report to one listener.
+     *
+     * @param target where to send
+     * @param http the OkHttp client the clients share
+     * @param listener the listener, or null for none
+     */
+    CatalogkitSide(Target target, OkHttpClient http, CallListener listener) {
         this.target = target;
-        CallListener listener = listener(System.getProperty(LISTENER, ""));
         AtlanClient.Builder atlanBuilder = AtlanClient.builder()
                 .baseUrl(target.atlanUrl())
                 .apiKey(target.atlanKey())

@@ -47,6 +47,9 @@ import okhttp3.Response;
  *       alternating one by one against the canned responder, so that machine drift hits both;
  *   <li>{@code alloc}: bytes allocated per call by the calling thread, every operation on both sides,
  *       after a warm-up (what the garbage collector gets per call; a figure, not a check);
+ *   <li>{@code listener}: what binding {@code CatalogKitMetrics} costs ({@link ListenerCost}): two
+ *       catalogkit sides in this JVM, with and without it, single-threaded call by call and with
+ *       many threads at once (not in the default sections: a few minutes);
  *   <li>{@code throughput}: calls per second of every operation with many threads (32 by default),
  *       each side in its own fresh JVM, warmed up on as many threads until the JIT has settled
  *       ({@link JitSettle}), the sides alternating run by run so that drift hits both; the median
@@ -57,7 +60,7 @@ import okhttp3.Response;
  * <p>Run: {@code java -cp sdk-benchmarks/target/benchmarks.jar io.catalogkit.benchmarks.Harness
  * [section...] [--runs=7] [--tokens=100000] [--page=500] [--calls=5000] [--threads=32 --rounds=3 --warm=10
  * --max-warm=120 --measure=8 --ops=atlanGetByGuid,dataHubList]}. No section: all but {@code
- * throughput}. Exits 0 when every check passes, 1 otherwise.
+ * listener} and {@code throughput}. Exits 0 when every check passes, 1 otherwise.
  *
  * <p>With {@code -Dcatalogkit.bench.tls=true} before {@code -cp}, {@code interleaved}, {@code
  * alloc} and {@code throughput} run over HTTPS (HTTP/1.1) against the canned responder, both sides
@@ -117,6 +120,7 @@ public final class Harness {
                 case "interleaved" -> h.interleaved();
                 case "throughput" -> h.throughput();
                 case "alloc" -> h.alloc();
+                case "listener" -> h.listener();
                 default -> throw new IllegalArgumentException("unknown section " + s);
             }
         }
@@ -517,6 +521,33 @@ public final class Harness {
                 System.out.printf(Locale.ROOT, "%-16s %9.0f B %11.0f B %7.2f%n", op.label(), k, h, k / h);
             }
         });
+    }
+
+    // ------------------------------------------------------------------ what a listener costs
+
+    private void listener() throws Exception {
+        ListenerCost.singleThread(option("calls", 5000), this::check);
+        int threads = option("threads", 32);
+        List<Op> ops = new ArrayList<>();
+        List<String> only =
+                options.containsKey("ops") ? List.of(options.get("ops").split(",")) : null;
+        for (Op op : Op.values()) {
+            if (only == null || only.contains(op.label())) {
+                ops.add(op);
+            }
+        }
+        System.out.printf(
+                "%d threads, half with CatalogKitMetrics, in this JVM: warm-up until the JIT settles, then %d"
+                        + " windows of %d s%n",
+                threads, option("rounds", 3), option("measure", 8));
+        ListenerCost.threads(
+                ops,
+                threads,
+                option("warm", 10),
+                option("max-warm", 120),
+                option("measure", 8),
+                option("rounds", 3),
+                this::check);
     }
 
     // ------------------------------------------------------------------ throughput, many threads
