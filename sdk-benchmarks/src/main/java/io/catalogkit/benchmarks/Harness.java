@@ -49,7 +49,8 @@ import okhttp3.Response;
  *       after a warm-up (what the garbage collector gets per call; a figure, not a check);
  *   <li>{@code listener}: what binding {@code CatalogKitMetrics} costs ({@link ListenerCost}): two
  *       catalogkit sides in this JVM, with and without it, single-threaded call by call and with
- *       many threads at once (not in the default sections: a few minutes);
+ *       many threads at once (not in the default sections: a few minutes; {@code --passes=3} single-thread
+ *       passes, {@code --threads=0} for the single thread only);
  *   <li>{@code throughput}: calls per second of every operation with many threads (32 by default),
  *       each side in its own fresh JVM, warmed up on as many threads until the JIT has settled
  *       ({@link JitSettle}), the sides alternating run by run so that drift hits both; the median
@@ -58,7 +59,7 @@ import okhttp3.Response;
  * </ul>
  *
  * <p>Run: {@code java -cp sdk-benchmarks/target/benchmarks.jar io.catalogkit.benchmarks.Harness
- * [section...] [--runs=7] [--tokens=100000] [--page=500] [--calls=5000] [--threads=32 --rounds=3 --warm=10
+ * [section...] [--runs=7] [--tokens=100000] [--page=500] [--calls=5000] [--passes=3] [--threads=32 --rounds=3 --warm=10
  * --max-warm=120 --measure=8 --ops=atlanGetByGuid,dataHubList]}. No section: all but {@code
  * listener} and {@code throughput}. Exits 0 when every check passes, 1 otherwise.
  *
@@ -526,8 +527,11 @@ public final class Harness {
     // ------------------------------------------------------------------ what a listener costs
 
     private void listener() throws Exception {
-        ListenerCost.singleThread(option("calls", 5000), this::check);
+        ListenerCost.singleThread(option("calls", 5000), option("passes", 3), this::check);
         int threads = option("threads", 32);
+        if (threads == 0) {
+            return;
+        }
         List<Op> ops = new ArrayList<>();
         List<String> only =
                 options.containsKey("ops") ? List.of(options.get("ops").split(",")) : null;
