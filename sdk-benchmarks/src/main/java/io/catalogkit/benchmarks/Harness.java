@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,7 +43,9 @@ import okhttp3.Response;
  *   <li>{@code coldstart}: a fresh JVM's time to its first completed call, catalogkit against the
  *       hand-written program, median of several runs;
  *   <li>{@code interleaved}: per-call medians of every operation, catalogkit and hand-written calls
- *       alternating one by one against the canned responder, so that machine drift hits both;
+ *       alternating one by one against the canned responder, so that machine drift hits both, in
+ *       {@code --passes} passes on new connections, the median of the passes' ratios ({@link
+ *       Alternating});
  *   <li>{@code alloc}: bytes allocated per call by the calling thread, every operation on both sides,
  *       after a warm-up (what the garbage collector gets per call; a figure, not a check);
  *   <li>{@code listener}: what binding {@code CatalogKitMetrics} costs ({@link ListenerCost}): two
@@ -59,7 +60,7 @@ import okhttp3.Response;
  * </ul>
  *
  * <p>Run: {@code java -cp sdk-benchmarks/target/benchmarks.jar io.catalogkit.benchmarks.Harness
- * [section...] [--runs=7] [--tokens=100000] [--page=500] [--calls=5000] [--passes=3] [--threads=32 --rounds=3 --warm=10
+ * [section...] [--runs=7] [--tokens=100000] [--page=500] [--calls=5000] [--passes=1] [--threads=32 --rounds=3 --warm=10
  * --max-warm=120 --measure=8 --ops=atlanGetByGuid,dataHubList]}. No section: all but {@code
  * listener} and {@code throughput}. Exits 0 when every check passes, 1 otherwise.
  *
@@ -423,37 +424,28 @@ public final class Harness {
 
     private void interleaved() throws Exception {
         int calls = option("calls", 5000);
-        bothSides((kit, hand) -> {
-            // Every operation warmed up before any is measured: the first one measured would
-            // otherwise share the cores with the JIT compiling the shared code of the others.
-            for (Op op : Op.values()) {
-                warmUp(op, kit, hand, calls);
-            }
-            System.out.printf("%-16s %12s %14s %7s%n", "operation", "catalogkit", "hand-written", "ratio");
-            for (Op op : Op.values()) {
-                long[] a = new long[calls];
-                long[] b = new long[calls];
-                for (int i = 0; i < calls; i++) {
-                    boolean kitFirst = (i & 1) == 0;
-                    long t0 = System.nanoTime();
-                    op.run(kitFirst ? kit : hand);
-                    long t1 = System.nanoTime();
-                    op.run(kitFirst ? hand : kit);
-                    long t2 = System.nanoTime();
-                    a[i] = kitFirst ? t1 - t0 : t2 - t1;
-                    b[i] = kitFirst ? t2 - t1 : t1 - t0;
-                }
-                double kitMedian = medianNanos(a) / 1e3;
-                double handMedian = medianNanos(b) / 1e3;
-                double ratio = kitMedian / handMedian;
-                System.out.printf(
-                        Locale.ROOT, "%-16s %9.1f us %11.1f us %7.2f%n", op.label(), kitMedian, handMedian, ratio);
+        int passes = option("passes", 1);
+        bothSides((kit, hand, newConnections) -> {
+            for (Alternating.Result r :
+                    new Alternating(kit, hand, newConnections).run(calls, passes, "catalogkit", "hand-written")) {
+                double ratio = r.medianRatio();
                 check(
-                        "interleaved median ratio for " + op.label() + " <= 1.05",
+                        "interleaved median ratio for " + r.op().label() + " <= 1.05",
                         ratio <= 1.05,
-                        String.format(Locale.ROOT, "%.2f over %d calls each", ratio, calls));
+                        String.format(
+                                Locale.ROOT,
+                                "%.3f%s over %d calls each%s",
+                                ratio,
+                                passes > 1 ? " (median of " + r.ratios() + ")" : "",
+                                calls,
+                                passes > 1 ? " per pass" : ""));
             }
         });
+    }
+
+    /** What runs with the two sides; {@code newConnections} closes both sides' idle connections. */
+    private interface BothSides {
+        void run(Side kit, Side hand, Runnable newConnections);
     }
 
     /**
@@ -461,7 +453,7 @@ public final class Harness {
      * (HTTPS with {@code -D}{@value Canned#TLS}{@code =true}), after a line naming the transport
      * each side's client negotiated, and before a line with the connections the responder saw.
      */
-    private static void bothSides(java.util.function.BiConsumer<Side, Side> body) throws Exception {
+    private static void bothSides(BothSides body) throws Exception {
         try (Responder responder = Canned.responder()) {
             Target target = Canned.target(responder.baseUrl());
             OkHttpClient kitHttp = Side.httpClient(responder);
@@ -474,7 +466,10 @@ public final class Harness {
                         + (kitTransport.equals(handTransport)
                                 ? kitTransport
                                 : "catalogkit " + kitTransport + ", hand-written " + handTransport));
-                body.accept(kit, hand);
+                body.run(kit, hand, () -> {
+                    kitHttp.connectionPool().evictAll();
+                    handHttp.connectionPool().evictAll();
+                });
                 System.out.println(
                         responder.tlsHandshakes() == 0
                                 ? "the responder saw " + responder.connections() + " connections, none TLS"
@@ -504,7 +499,7 @@ public final class Harness {
             return;
         }
         long self = Thread.currentThread().getId();
-        bothSides((kit, hand) -> {
+        bothSides((kit, hand, newConnections) -> {
             System.out.printf("%-16s %12s %14s %7s%n", "operation", "catalogkit", "hand-written", "ratio");
             for (Op op : Op.values()) {
                 warmUp(op, kit, hand, calls);
@@ -719,11 +714,5 @@ public final class Harness {
     private static double median(List<Double> values) {
         double[] v = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
-    }
-
-    private static double medianNanos(long[] values) {
-        long[] v = values.clone();
-        Arrays.sort(v);
-        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2.0;
     }
 }

@@ -47,56 +47,14 @@ final class ListenerCost {
      */
     static void singleThread(int calls, int rounds, Checks checks) throws Exception {
         withSides((metrics, plain, newConnections) -> {
-            for (Op op : Op.values()) {
-                for (int i = 0; i < calls; i++) {
-                    op.run(metrics);
-                    op.run(plain);
-                }
-            }
-            double[][] ratios = new double[Op.values().length][rounds];
-            for (int r = 0; r < rounds; r++) {
-                System.out.printf("pass %d: %-16s %12s %12s %7s%n", r + 1, "operation", "metrics", "none", "ratio");
-                for (Op op : Op.values()) {
-                    // New connections, so new responder threads: where the scheduler puts a connection's
-                    // threads (the caller's core or the other) moves a call by 10-30 % on a virtual
-                    // machine, and would otherwise favour one side for a whole pass.
-                    newConnections.run();
-                    for (int i = 0; i < 200; i++) {
-                        op.run(metrics);
-                        op.run(plain);
-                    }
-                    long[] with = new long[calls];
-                    long[] without = new long[calls];
-                    for (int i = 0; i < calls; i++) {
-                        boolean metricsFirst = (i & 1) == 0;
-                        long t0 = System.nanoTime();
-                        op.run(metricsFirst ? metrics : plain);
-                        long t1 = System.nanoTime();
-                        op.run(metricsFirst ? plain : metrics);
-                        long t2 = System.nanoTime();
-                        with[i] = metricsFirst ? t1 - t0 : t2 - t1;
-                        without[i] = metricsFirst ? t2 - t1 : t1 - t0;
-                    }
-                    double w = median(with) / 1e3;
-                    double wo = median(without) / 1e3;
-                    ratios[op.ordinal()][r] = w / wo;
-                    System.out.printf(
-                            Locale.ROOT, "pass %d: %-16s %9.1f us %9.1f us %7.3f%n", r + 1, op.label(), w, wo, w / wo);
-                }
-            }
-            for (Op op : Op.values()) {
-                double[] sorted = ratios[op.ordinal()].clone();
-                Arrays.sort(sorted);
-                double median = sorted[sorted.length / 2];
+            for (Alternating.Result r :
+                    new Alternating(metrics, plain, newConnections).run(calls, rounds, "metrics", "none")) {
+                double median = r.medianRatio();
                 checks.check(
-                        "single-thread time per call with CatalogKitMetrics, " + op.label() + ", at most +2 %",
+                        "single-thread time per call with CatalogKitMetrics, " + r.op().label() + ", at most +2 %",
                         median <= 1 + TOLERANCE,
                         String.format(
-                                Locale.ROOT,
-                                "median %.3f of %s, %d calls each per pass",
-                                median,
-                                Arrays.toString(ratios[op.ordinal()]).replaceAll("(\\.\\d{3})\\d+", "$1"),
-                                calls));
+                                Locale.ROOT, "median %.3f of %s, %d calls each per pass", median, r.ratios(), calls));
             }
         });
     }
@@ -182,9 +140,7 @@ final class ListenerCost {
                 t.join();
             }
         }
-        double[] sorted = ratios.clone();
-        Arrays.sort(sorted);
-        double median = sorted[sorted.length / 2];
+        double median = Alternating.median(ratios);
         checks.check(
                 threads + "-thread calls per second with CatalogKitMetrics, " + op.label() + ", at least -2 %",
                 median >= 1 - TOLERANCE,
@@ -196,12 +152,12 @@ final class ListenerCost {
                         settle.line()));
     }
 
-    /** Runs {@code body} with the two sides against one canned responder (HTTPS when asked). */
     /** What runs with the two sides; {@code newConnections} closes both sides' idle connections. */
     private interface Body {
         void run(Side metrics, Side plain, Runnable newConnections);
     }
 
+    /** Runs {@code body} with the two sides against one canned responder (HTTPS when asked). */
     private static void withSides(Body body) throws Exception {
         try (Responder responder = Canned.responder()) {
             Target target = Canned.target(responder.baseUrl());
@@ -220,11 +176,5 @@ final class ListenerCost {
                 Side.shutdown(plainHttp);
             }
         }
-    }
-
-    private static double median(long[] values) {
-        long[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
     }
 }
