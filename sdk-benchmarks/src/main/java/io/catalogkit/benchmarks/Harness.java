@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,6 +53,10 @@ import okhttp3.Response;
  *       catalogkit sides in this JVM, with and without it, single-threaded call by call and with
  *       many threads at once (not in the default sections: a few minutes; {@code --passes=3} single-thread
  *       passes, {@code --threads=0} for the single thread only);
+ *   <li>{@code sidebyside}: calls per second of every operation with many threads (32 by default)
+ *       in this JVM, half through each side at once, after the JIT has settled on that mix, the
+ *       median ratio of several windows ({@link SideBySide}; not in the default sections: a few
+ *       minutes; {@code --sides=handWritten,handWritten} shows the method's own spread);
  *   <li>{@code throughput}: calls per second of every operation with many threads (32 by default),
  *       each side in its own fresh JVM, warmed up on as many threads until the JIT has settled
  *       ({@link JitSettle}), the sides alternating run by run so that drift hits both; the median
@@ -61,14 +66,14 @@ import okhttp3.Response;
  *
  * <p>Run: {@code java -cp sdk-benchmarks/target/benchmarks.jar io.catalogkit.benchmarks.Harness
  * [section...] [--runs=7] [--tokens=100000] [--page=500] [--calls=5000] [--passes=1] [--threads=32 --rounds=3 --warm=10
- * --max-warm=120 --measure=8 --ops=atlanGetByGuid,dataHubList]}. No section: all but {@code
- * listener} and {@code throughput}. Exits 0 when every check passes, 1 otherwise.
+ * --max-warm=120 --measure=8 --ops=atlanGetByGuid,dataHubList --sides=catalogkit,handWritten]}. No section:
+ * all but {@code listener}, {@code sidebyside} and {@code throughput}. Exits 0 when every check passes, 1 otherwise.
  *
  * <p>With {@code -Dcatalogkit.bench.tls=true} before {@code -cp}, {@code interleaved}, {@code
- * alloc} and {@code throughput} run over HTTPS (HTTP/1.1) against the canned responder, both sides
+ * alloc}, {@code sidebyside} and {@code throughput} run over HTTPS (HTTP/1.1) against the canned responder, both sides
  * trusting its certificate the same way; with {@code -Dcatalogkit.bench.listener=metrics}, the
  * catalogkit side binds {@code CatalogKitMetrics}. {@code throughput} passes both on to its JVMs;
- * {@code interleaved}, {@code alloc} and {@code throughput} print the transport that ran.
+ * {@code interleaved}, {@code alloc}, {@code sidebyside} and {@code throughput} print the transport that ran.
  */
 public final class Harness {
     private static final String OWNER = "urn:li:corpuser:jdoe";
@@ -123,12 +128,32 @@ public final class Harness {
                 case "throughput" -> h.throughput();
                 case "alloc" -> h.alloc();
                 case "listener" -> h.listener();
+                case "sidebyside" -> h.sideBySide();
                 default -> throw new IllegalArgumentException("unknown section " + s);
             }
         }
         System.out.println();
         System.out.println(h.failures.isEmpty() ? "all checks passed" : "FAILED: " + String.join("; ", h.failures));
         System.exit(h.failures.isEmpty() ? 0 : 1);
+    }
+
+    /** The operations {@code --ops} names (labels, comma-separated), or all of them. */
+    private List<Op> ops() {
+        List<String> labels = Arrays.stream(Op.values()).map(Op::label).toList();
+        List<String> only =
+                options.containsKey("ops") ? List.of(options.get("ops").split(",")) : labels;
+        for (String label : only) {
+            if (!labels.contains(label)) {
+                throw new IllegalArgumentException("--ops: no operation " + label + "; the operations are " + labels);
+            }
+        }
+        List<Op> ops = new ArrayList<>();
+        for (Op op : Op.values()) {
+            if (only.contains(op.label())) {
+                ops.add(op);
+            }
+        }
+        return ops;
     }
 
     private int option(String name, int fallback) {
@@ -454,21 +479,26 @@ public final class Harness {
      * each side's client negotiated, and before a line with the connections the responder saw.
      */
     private static void bothSides(BothSides body) throws Exception {
+        bothSides(Side.CATALOGKIT, Side.HAND_WRITTEN, body);
+    }
+
+    /** As {@link #bothSides(BothSides)}, with the two sides named ({@link Side#create}). */
+    private static void bothSides(String firstSide, String secondSide, BothSides body) throws Exception {
         try (Responder responder = Canned.responder()) {
             Target target = Canned.target(responder.baseUrl());
-            OkHttpClient kitHttp = Side.httpClient(responder);
-            OkHttpClient handHttp = Side.httpClient(responder);
-            try (Side kit = Side.create(Side.CATALOGKIT, target, kitHttp);
-                    Side hand = Side.create(Side.HAND_WRITTEN, target, handHttp)) {
-                String kitTransport = Side.transport(kitHttp, responder);
-                String handTransport = Side.transport(handHttp, responder);
+            OkHttpClient firstHttp = Side.httpClient(responder);
+            OkHttpClient secondHttp = Side.httpClient(responder);
+            try (Side first = Side.create(firstSide, target, firstHttp);
+                    Side second = Side.create(secondSide, target, secondHttp)) {
+                String firstTransport = Side.transport(firstHttp, responder);
+                String secondTransport = Side.transport(secondHttp, responder);
                 System.out.println("transport: "
-                        + (kitTransport.equals(handTransport)
-                                ? kitTransport
-                                : "catalogkit " + kitTransport + ", hand-written " + handTransport));
-                body.run(kit, hand, () -> {
-                    kitHttp.connectionPool().evictAll();
-                    handHttp.connectionPool().evictAll();
+                        + (firstTransport.equals(secondTransport)
+                                ? firstTransport
+                                : firstSide + " " + firstTransport + ", " + secondSide + " " + secondTransport));
+                body.run(first, second, () -> {
+                    firstHttp.connectionPool().evictAll();
+                    secondHttp.connectionPool().evictAll();
                 });
                 System.out.println(
                         responder.tlsHandshakes() == 0
@@ -476,8 +506,8 @@ public final class Harness {
                                 : "the responder saw " + responder.connections() + " connections, "
                                         + responder.tlsHandshakes() + " TLS handshakes " + responder.tlsVersions());
             } finally {
-                Side.shutdown(kitHttp);
-                Side.shutdown(handHttp);
+                Side.shutdown(firstHttp);
+                Side.shutdown(secondHttp);
             }
         }
     }
@@ -527,26 +557,55 @@ public final class Harness {
         if (threads == 0) {
             return;
         }
-        List<Op> ops = new ArrayList<>();
-        List<String> only =
-                options.containsKey("ops") ? List.of(options.get("ops").split(",")) : null;
-        for (Op op : Op.values()) {
-            if (only == null || only.contains(op.label())) {
-                ops.add(op);
-            }
-        }
         System.out.printf(
                 "%d threads, half with CatalogKitMetrics, in this JVM: warm-up until the JIT settles, then %d"
                         + " windows of %d s%n",
                 threads, option("rounds", 3), option("measure", 8));
         ListenerCost.threads(
-                ops,
+                ops(),
                 threads,
                 option("warm", 10),
                 option("max-warm", 120),
                 option("measure", 8),
                 option("rounds", 3),
                 this::check);
+    }
+
+    // ------------------------------------------------------------------ many threads, side by side
+
+    private void sideBySide() throws Exception {
+        int threads = option("threads", 32);
+        int warm = option("warm", 10);
+        int maxWarm = option("max-warm", 120);
+        int measure = option("measure", 8);
+        int windows = option("rounds", 5);
+        String[] sides = options.getOrDefault("sides", Side.CATALOGKIT + "," + Side.HAND_WRITTEN)
+                .split(",");
+        if (sides.length != 2) {
+            throw new IllegalArgumentException("--sides takes two sides, e.g. catalogkit,handWritten");
+        }
+        System.out.printf(
+                "%d threads in this JVM, half %s and half %s: warm-up until the JIT settles, then %d windows of %d"
+                        + " s%n",
+                threads, sides[0], sides[1], windows, measure);
+        bothSides(sides[0], sides[1], (first, second, newConnections) -> {
+            for (Op op : ops()) {
+                newConnections.run();
+                SideBySide.Result r;
+                try {
+                    r = SideBySide.run(op, first, second, sides, threads, warm, maxWarm, measure, windows);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted", e);
+                }
+                double median = r.medianRatio();
+                check(
+                        threads + "-thread calls per second side by side, " + op.label() + ", " + sides[0]
+                                + " >= 0.95x " + sides[1],
+                        median >= 0.95,
+                        r.figure());
+            }
+        });
     }
 
     // ------------------------------------------------------------------ throughput, many threads
@@ -573,13 +632,8 @@ public final class Harness {
                 threads, rounds, warm, maxWarm, measure);
         System.out.printf(
                 "%-16s %s%n", "operation", "catalogkit / hand-written ops/s per round = ratio (warm-up s, kit/hand)");
-        List<String> only =
-                options.containsKey("ops") ? List.of(options.get("ops").split(",")) : null;
-        for (Op op : Op.values()) {
-            if (only != null && !only.contains(op.label())) {
-                continue;
-            }
-            List<Double> ratios = new ArrayList<>();
+        for (Op op : ops()) {
+            double[] ratios = new double[rounds];
             StringBuilder line = new StringBuilder();
             boolean allSettled = true;
             for (int round = 0; round < rounds; round++) {
@@ -594,7 +648,7 @@ public final class Harness {
                 }
                 allSettled &= kit.settled() && hand.settled();
                 double ratio = kit.opsPerSecond() / hand.opsPerSecond();
-                ratios.add(ratio);
+                ratios[round] = ratio;
                 line.append(String.format(
                         Locale.ROOT,
                         "  %.0f/%.0f=%.2f (%.0f%s/%.0f%s)",
@@ -606,7 +660,7 @@ public final class Harness {
                         hand.warmSeconds(),
                         hand.settled() ? "" : "!"));
             }
-            double ratio = median(ratios);
+            double ratio = Alternating.median(ratios);
             System.out.printf(Locale.ROOT, "%-16s%s  median %.2f%n", op.label(), line, ratio);
             check(
                     threads + "-thread throughput of " + op.label() + " >= 0.95x hand-written",
@@ -712,7 +766,7 @@ public final class Harness {
     }
 
     private static double median(List<Double> values) {
-        double[] v = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+        return Alternating.median(
+                values.stream().mapToDouble(Double::doubleValue).toArray());
     }
 }

@@ -2,12 +2,8 @@ package io.catalogkit.benchmarks;
 
 import io.catalogkit.micrometer.CatalogKitMetrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.LongAdder;
 import okhttp3.OkHttpClient;
 
 /**
@@ -15,14 +11,14 @@ import okhttp3.OkHttpClient;
  * one canned responder, each with its own OkHttp client: one reports to {@code CatalogKitMetrics}
  * on a {@code SimpleMeterRegistry}, the other has no listener. They run the same code but the
  * listener's, so the JIT's state and the machine's drift hit both alike, which two JVMs measured
- * one after the other cannot promise (their ratio spreads by ±15 % at 32 threads).
+ * one after the other cannot promise.
  *
  * <ul>
  *   <li>single thread: calls alternate one by one between the sides, and the ratio is that of the
  *       median time per call, with metrics over without;
- *   <li>many threads: half the threads call through each side at the same time, after the JIT has
- *       settled on that mix ({@link JitSettle}), and the ratio is that of the calls per second,
- *       with metrics over without, per measured window.
+ *   <li>many threads: half the threads call through each side at the same time ({@link
+ *       SideBySide}), and the ratio is that of the calls per second, with metrics over without, per
+ *       measured window.
  * </ul>
  */
 final class ListenerCost {
@@ -89,67 +85,13 @@ final class ListenerCost {
     private static void threadsFor(
             Op op, Side metrics, Side plain, int threads, int warm, int maxWarm, int measure, int rounds, Checks checks)
             throws InterruptedException {
-        ThreadLocal<Boolean> onMetrics =
-                ThreadLocal.withInitial(() -> (Thread.currentThread().getId() & 1) == 0);
-        JitSettle.Outcome settle =
-                JitSettle.run(() -> op.run(onMetrics.get() ? metrics : plain), threads, warm, maxWarm);
-        AtomicBoolean counting = new AtomicBoolean();
-        AtomicBoolean stop = new AtomicBoolean();
-        LongAdder withCalls = new LongAdder();
-        LongAdder withoutCalls = new LongAdder();
-        List<Thread> workers = new ArrayList<>();
-        for (int i = 0; i < threads; i++) {
-            boolean withMetrics = (i & 1) == 0;
-            Side side = withMetrics ? metrics : plain;
-            LongAdder count = withMetrics ? withCalls : withoutCalls;
-            Thread t = new Thread(
-                    () -> {
-                        while (!stop.get()) {
-                            op.run(side);
-                            if (counting.get()) {
-                                count.increment();
-                            }
-                        }
-                    },
-                    (withMetrics ? "metrics-" : "none-") + i);
-            t.start();
-            workers.add(t);
-        }
-        double[] ratios = new double[rounds];
-        try {
-            Thread.sleep(2000); // the new threads start and reach the pool
-            for (int r = 0; r < rounds; r++) {
-                withCalls.reset();
-                withoutCalls.reset();
-                counting.set(true);
-                Thread.sleep(measure * 1000L);
-                counting.set(false);
-                ratios[r] = withCalls.sum() / (double) withoutCalls.sum();
-                System.out.printf(
-                        Locale.ROOT,
-                        "%-16s round %d: %d calls with metrics, %d without, ratio %.3f%n",
-                        op.label(),
-                        r + 1,
-                        withCalls.sum(),
-                        withoutCalls.sum(),
-                        ratios[r]);
-            }
-        } finally {
-            stop.set(true);
-            for (Thread t : workers) {
-                t.join();
-            }
-        }
-        double median = Alternating.median(ratios);
+        SideBySide.Result r = SideBySide.run(
+                op, metrics, plain, new String[] {"with metrics", "without"}, threads, warm, maxWarm, measure, rounds);
+        double median = r.medianRatio();
         checks.check(
                 threads + "-thread calls per second with CatalogKitMetrics, " + op.label() + ", at least -2 %",
                 median >= 1 - TOLERANCE,
-                String.format(
-                        Locale.ROOT,
-                        "median %.3f of %s (%s)",
-                        median,
-                        Arrays.toString(ratios).replaceAll("(\\.\\d{3})\\d+", "$1"),
-                        settle.line()));
+                r.figure());
     }
 
     /** What runs with the two sides; {@code newConnections} closes both sides' idle connections. */
